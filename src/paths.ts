@@ -1,0 +1,27 @@
+/**
+ * Where polysnip's own files are, found from this module's location so that it works from the
+ * TypeScript sources, the bundled `dist/` and an installed package alike.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+function findPackageRoot(start: string): string {
+  let dir = start
+  for (;;) {
+    const manifest = join(dir, 'package.json')
+    if (existsSync(manifest)) {
+      const { name } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }
+      if (name === 'polysnip') return dir
+    }
+    const parent = dirname(dir)
+    if (parent === dir) throw new Error(`polysnip: cannot find its package root above ${start}`)
+    dir = parent
+  }
+}
+
+/** The folder holding polysnip's package.json, templates/ and specs/. */
+export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)))
+
+/** Built-in targets. */
+export const builtinTemplatesDir = join(packageRoot, 'templates')

@@ -1,0 +1,90 @@
+/**
+ * What a target language must provide so that spec text can reach its templates safely.
+ * Templates never print spec text directly: every string goes through one of these functions.
+ */
+export interface Escaper {
+  /** A string literal, quotes included, that evaluates to exactly `text`. */
+  string(text: string): string
+  /** Line comments carrying `text`, one per line of it, each with the comment marker. */
+  comment(text: string): string
+  /**
+   * A native literal for a JSON value (object, list, string, number, boolean, null), for languages
+   * that serialise their own data structures. `indent` is the indentation of the first line.
+   */
+  json?(value: unknown, indent: string): string
+  /**
+   * A more readable literal for longer text such as a JSON body (Go raw strings, C# raw string
+   * literals), or null when `text` cannot be written that way. Falls back to `string`.
+   */
+  raw?(text: string): string | null
+}
+
+/** Code points that must not appear raw in a literal: controls, formats, separators but space. */
+export const INVISIBLE = /[\p{C}\p{Z}]/u
+
+export function isInvisible(ch: string): boolean {
+  return ch !== ' ' && INVISIBLE.test(ch)
+}
+
+export function hex(code: number, width: number): string {
+  return code.toString(16).toUpperCase().padStart(width, '0')
+}
+
+/** Calls `escape` for each code point and joins the results (astral characters stay whole). */
+export function mapCodePoints(text: string, escape: (ch: string, code: number) => string): string {
+  let out = ''
+  for (const ch of text) out += escape(ch, ch.codePointAt(0) ?? 0)
+  return out
+}
+
+/** The lines of a comment, with invisible characters shown as `<U+XXXX>`. */
+export function commentLines(text: string): string[] {
+  return text
+    .split(/\r\n|[\n\r\u2028\u2029\u0085]/)
+    .map((line) => mapCodePoints(line, (ch, code) => (isInvisible(ch) && ch !== '\t' ? `<U+${hex(code, 4)}>` : ch)))
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+export interface JsonStyle {
+  /** The literal for a string. */
+  string(text: string): string
+  /** Keys in an object literal; defaults to `string`. */
+  key?(name: string): string
+  keyValue: (key: string, value: string) => string
+  open: (value: Record<string, unknown> | unknown[]) => [open: string, close: string]
+  null: string
+  true: string
+  false: string
+  /** One level of indentation. */
+  step: string
+  /** Separator after the last item, e.g. ",". */
+  trailing: string
+}
+
+/** Prints a JSON value as a multi-line native literal in the given style. */
+export function printJson(value: unknown, style: JsonStyle, indent: string): string {
+  if (value === null) return style.null
+  if (value === true) return style.true
+  if (value === false) return style.false
+  if (typeof value === 'number') return jsonNumber(value)
+  if (typeof value === 'string') return style.string(value)
+  if (!Array.isArray(value) && !isPlainObject(value)) throw new Error(`not a JSON value: ${String(value)}`)
+
+  const [open, close] = style.open(value)
+  const inner = indent + style.step
+  const items = Array.isArray(value)
+    ? value.map((v) => printJson(v, style, inner))
+    : Object.entries(value).map(([k, v]) =>
+        style.keyValue((style.key ?? style.string)(k), printJson(v, style, inner)),
+      )
+  if (items.length === 0) return open + close
+  return `${open}\n${items.map((i) => inner + i).join(',\n')}${style.trailing}\n${indent}${close}`
+}
+
+function jsonNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`not a JSON number: ${n}`)
+  return JSON.stringify(n)
+}

@@ -1,0 +1,42 @@
+import { commentLines, hex, isInvisible, mapCodePoints, printJson, type Escaper } from './escaper.ts'
+
+// ECMAScript string literals. \x takes exactly 2 digits and \u{…} is braced, so escapes never
+// absorb the characters after them; template literals are never used for spec text.
+const SHORT: Record<string, string> = {
+  '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t',
+  '\b': '\\b', '\f': '\\f', '\v': '\\v',
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+
+function string(text: string): string {
+  const body = mapCodePoints(text, (ch, code) => {
+    const short = SHORT[ch]
+    if (short) return short
+    if (!isInvisible(ch)) return ch
+    if (code < 0x100) return `\\x${hex(code, 2)}`
+    return code > 0xffff ? `\\u{${hex(code, 1)}}` : `\\u${hex(code, 4)}`
+  })
+  return `"${body}"`
+}
+
+export const javascript: Escaper = {
+  string,
+  comment(text) {
+    return commentLines(text).map((l) => `// ${l}`.trimEnd()).join('\n')
+  },
+  json(value, indent) {
+    return printJson(value, {
+      string,
+      // `__proto__: x` would set the prototype instead of a property; a computed key does not.
+      key: (k) => (k === '__proto__' ? `[${string(k)}]` : IDENTIFIER.test(k) ? k : string(k)),
+      keyValue: (k, v) => `${k}: ${v}`,
+      open: (v) => (Array.isArray(v) ? ['[', ']'] : ['{', '}']),
+      null: 'null',
+      true: 'true',
+      false: 'false',
+      step: '  ',
+      trailing: ',',
+    }, indent)
+  },
+}

@@ -1,0 +1,48 @@
+import {
+  commentLines, hex, isInvisible, isPlainObject, mapCodePoints, printJson, type Escaper,
+} from './escaper.ts'
+
+// PHP: single quotes when the text is all visible (only \ and ' are special there); otherwise
+// double quotes, where $ must be escaped too so nothing is interpolated.
+const DOUBLE: Record<string, string> = {
+  '\\': '\\\\', '"': '\\"', $: '\\$', '\n': '\\n', '\r': '\\r', '\t': '\\t',
+  '\v': '\\v', '\f': '\\f', '\x1b': '\\e',
+}
+
+function string(text: string): string {
+  if (![...text].some(isInvisible)) return `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`
+  const body = mapCodePoints(text, (ch, code) => {
+    const short = DOUBLE[ch]
+    if (short) return short
+    if (!isInvisible(ch)) return ch
+    return code < 0x80 ? `\\x${hex(code, 2)}` : `\\u{${hex(code, 4)}}`
+  })
+  return `"${body}"`
+}
+
+// PHP arrays turn integer-like string keys into integers, and json_encode prints an array with
+// keys 0..n-1 (or no keys) as a list; an object cast keeps such data a JSON object.
+function needsObjectCast(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value)
+  return keys.length === 0 || keys.some((k) => /^(?:0|-?[1-9][0-9]*)$/.test(k))
+}
+
+export const php: Escaper = {
+  string,
+  comment(text) {
+    // `?>` ends PHP mode even inside a // comment.
+    return commentLines(text).map((l) => `// ${l.replaceAll('?>', '? >')}`.trimEnd()).join('\n')
+  },
+  json(value, indent) {
+    return printJson(value, {
+      string,
+      keyValue: (k, v) => `${k} => ${v}`,
+      open: (v) => (isPlainObject(v) && needsObjectCast(v) ? ['(object) [', ']'] : ['[', ']']),
+      null: 'null',
+      true: 'true',
+      false: 'false',
+      step: '    ',
+      trailing: ',',
+    }, indent)
+  },
+}
