@@ -1,6 +1,8 @@
 // Create a project
 //
-// Creates an Agora project with the primary app certificate enabled. The API answers 201 Created on success; any other status is a failure, explained in the "message" field of the response.
+// Creates an Agora project with the primary app certificate enabled. The API answers 201
+// Created on success; any other status is a failure, explained in the "message" field of the
+// response.
 //
 // Set these environment variables first:
 //   AGORA_CUSTOMER_ID: Your customer ID

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Create a project
 #
-# Creates an Agora project with the primary app certificate enabled. The API answers 201 Created on success; any other status is a failure, explained in the "message" field of the response.
+# Creates an Agora project with the primary app certificate enabled. The API answers 201
+# Created on success; any other status is a failure, explained in the "message" field of the
+# response.
 #
 # Set these environment variables first:
 #   AGORA_CUSTOMER_ID: Your customer ID
@@ -16,7 +18,7 @@ BASE_URL='https://api.agora.io'
 # --user makes curl send "Authorization: Basic" with the Base64 of "username:password", as
 # given (UTF-8 in a UTF-8 shell). --fail-with-body exits non-zero on an error status.
 curl --silent --show-error --fail-with-body --max-time 10 \
-  --user "${AGORA_CUSTOMER_ID}":"${AGORA_CUSTOMER_SECRET}" \
+  --user "${AGORA_CUSTOMER_ID}:${AGORA_CUSTOMER_SECRET}" \
   --header 'Accept: application/json' \
   --header 'Content-Type: application/json' \
   --data-raw '{"name":"My first project","enable_sign_key":true}' \

@@ -1,6 +1,7 @@
 // Get all projects
 //
-// Retrieves basic information about all the Agora projects of the account, authenticating with HTTP Basic authentication over HTTPS (TLS 1.2 or later).
+// Retrieves basic information about all the Agora projects of the account, authenticating with
+// HTTP Basic authentication over HTTPS (TLS 1.2 or later).
 //
 // Set these environment variables first:
 //   AGORA_CUSTOMER_ID: Your customer ID
@@ -31,7 +32,7 @@ try {
   response = await fetch(BASE_URL + "/dev/v2/projects", {
     method: "GET",
     headers: {
-      Authorization: "Basic " + credentials,
+      "Authorization": "Basic " + credentials,
       "Accept": "application/json",
     },
     signal: AbortSignal.timeout(10_000),

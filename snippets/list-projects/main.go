@@ -1,6 +1,7 @@
 // Get all projects
 //
-// Retrieves basic information about all the Agora projects of the account, authenticating with HTTP Basic authentication over HTTPS (TLS 1.2 or later).
+// Retrieves basic information about all the Agora projects of the account, authenticating with
+// HTTP Basic authentication over HTTPS (TLS 1.2 or later).
 //
 // Set these environment variables first:
 //   AGORA_CUSTOMER_ID: Your customer ID

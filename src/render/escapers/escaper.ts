@@ -37,11 +37,35 @@ export function mapCodePoints(text: string, escape: (ch: string, code: number) =
   return out
 }
 
-/** The lines of a comment, with invisible characters shown as `<U+XXXX>`. */
+/** Comment text wraps at this width so that generated files stay readable. */
+const COMMENT_WIDTH = 92
+
+/**
+ * The lines of a comment: the text's own lines, long ones wrapped at spaces, with invisible
+ * characters shown as `<U+XXXX>`.
+ */
 export function commentLines(text: string): string[] {
   return text
     .split(/\r\n|[\n\r\u2028\u2029\u0085]/)
     .map((line) => mapCodePoints(line, (ch, code) => (isInvisible(ch) && ch !== '\t' ? `<U+${hex(code, 4)}>` : ch)))
+    .flatMap((line) => wrap(line, COMMENT_WIDTH))
+}
+
+function wrap(line: string, width: number): string[] {
+  if (line.length <= width) return [line]
+  const indent = /^\s*/.exec(line)?.[0] ?? ''
+  const lines: string[] = []
+  let current = ''
+  for (const word of line.trim().split(/ +/)) {
+    if (current && (current + ' ' + word).length > width) {
+      lines.push(current)
+      current = indent + word
+    } else {
+      current = current ? `${current} ${word}` : indent + word
+    }
+  }
+  if (current) lines.push(current)
+  return lines
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
