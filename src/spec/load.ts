@@ -24,6 +24,7 @@ export function parseSpec(text: string, file: string, options: LoadOptions = {})
   const logger = options.logger ?? silentLogger
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
+  if (file.endsWith('.json')) checkJsonSyntax(text, file, lines)
 
   const syntax = doc.errors.map((e) => {
     const pos = lines.linePos(e.pos[0])
@@ -52,8 +53,19 @@ export function parseSpec(text: string, file: string, options: LoadOptions = {})
   const invalidText = findInvalidText(raw)
   if (invalidText) throw place(invalidText)
 
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new PolysnipError('a spec must be a mapping with id, title, request and auth', {
+      file,
+      line: 1,
+      column: 1,
+      hint: SCHEMA_HINT,
+    })
+  }
+
   const parsed = specSchema.safeParse(raw)
-  if (!parsed.success) throwIfAny(parsed.error.issues.flatMap(describeIssue).map(place))
+  if (!parsed.success) {
+    throwIfAny(parsed.error.issues.flatMap((i) => describeIssue(i, raw)).map(place))
+  }
   if (!parsed.success) throw new Error('unreachable: schema errors were thrown above')
 
   const result = normalize(parsed.data, file, (path) => keyOrder(doc, path))
@@ -130,9 +142,39 @@ function findInvalidText(value: unknown, path: FieldPath = []): Problem | null {
   return null
 }
 
-function describeIssue(issue: z.core.$ZodIssue): Problem[] {
+/**
+ * YAML accepts what JSON does not (trailing commas, comments), so a .json file is checked with
+ * the JSON parser first; positions still come from the YAML parse.
+ */
+function checkJsonSyntax(text: string, file: string, lines: LineCounter): void {
+  try {
+    JSON.parse(text)
+  } catch (cause) {
+    const message = (cause as Error).message
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0)
+    const pos = lines.linePos(offset)
+    throw new PolysnipError(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, {
+      file,
+      line: pos.line,
+      column: pos.col,
+      hint: 'fix the JSON syntax at this position (JSON allows no trailing commas or comments)',
+      cause,
+    })
+  }
+}
+
+/** The raw value at a path, or undefined when a step is missing. */
+function valueAt(root: unknown, path: FieldPath): unknown {
+  let value = root
+  for (const step of path) {
+    if (!value || typeof value !== 'object') return undefined
+    value = (value as Record<string | number, unknown>)[step]
+  }
+  return value
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): Problem[] {
   const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol')
-  const field = formatPath(path)
 
   switch (issue.code) {
     case 'unrecognized_keys':
@@ -142,11 +184,13 @@ function describeIssue(issue: z.core.$ZodIssue): Problem[] {
         hint: `check the spelling; ${SCHEMA_HINT}`,
         atKey: true,
       }))
-    case 'invalid_type':
-      if (issue.input === undefined) {
+    case 'invalid_type': {
+      const value = valueAt(raw, path)
+      if (value === undefined) {
         return [{ path, message: 'is required', hint: `add "${String(path.at(-1))}"; ${SCHEMA_HINT}`, atKey: true }]
       }
-      return [{ path, message: `must be ${article(issue.expected)}, not ${typeName(issue.input)}`, hint: SCHEMA_HINT }]
+      return [{ path, message: `must be ${article(issue.expected)}, not ${typeName(value)}`, hint: SCHEMA_HINT }]
+    }
     case 'invalid_value':
       return [{
         path,
@@ -156,7 +200,7 @@ function describeIssue(issue: z.core.$ZodIssue): Problem[] {
     case 'invalid_union':
       return [{ path, message: unionMessage(path), hint: SCHEMA_HINT }]
     default:
-      return [{ path, message: issue.message, hint: field ? SCHEMA_HINT : SCHEMA_HINT }]
+      return [{ path, message: issue.message, hint: SCHEMA_HINT }]
   }
 }
 

@@ -1,0 +1,85 @@
+// Every escaper is proven by its real language: random and hostile strings become literals in
+// one program per language, which prints each value's UTF-8 bytes as hex; the output must match.
+// The same programs carry the strings in comments, which must not change what the program does.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { escapers } from '../../src/render/escapers/index.ts'
+import { tempDir } from './helpers.ts'
+import { probePrograms } from './probe-programs.ts'
+import { hasToolchain, runIn } from './toolchains.ts'
+
+// Strings aimed at each language's traps (idioms-and-traps.md §3, §5).
+export const hostile = [
+  '', ' ', '"', "'", '\\', '\\\\', '$', '$x', '${x}', '{$x}', '#{x}', '{0}', '{{', '}}', '%s', '%d%%',
+  '`', '`${`', '\\u0022', '\\u000a', '\\\\u0022', '\\x41', '\\xA3BC', '£BC', '\\0', '\\101', '\\N{DASH}',
+  '\n', '\r\n', '\t', '\0', '\x01', '\x1b[31m', '\x7f', '\u0085', '\u00a0', '\u2028', '\u2029',
+  '\ufeff', '\u200b', '\u200e', '\ue000', '\ud83d\udd11', 'k🔑x', 'é', 'e\u0301', '\u{10ffff}',
+  '*/', '/*', '?>', '<?php', '#', '//', '--', "'\\''", '"""', '""""x', 'a"b', "it's", '😀😀',
+  'test:123£', 'Aladdin:open sesame', '0123456789abcdef'.repeat(8), '\\U0001F511', '\\\\\\u0041',
+]
+
+const random = fc.sample(fc.string({ unit: 'binary', maxLength: 24 }), { numRuns: 150, seed: 7617 })
+const values = [...hostile, ...random]
+
+const hexOf = (s: string) => Buffer.from(s, 'utf8').toString('hex')
+
+describe.each(Object.keys(probePrograms))('%s string literals', (language) => {
+  const probe = probePrograms[language as keyof typeof probePrograms]
+
+  it('evaluate to exactly the original text', async () => {
+    if (!(await hasToolchain(probe.toolchain))) return
+    const escaper = escapers[probe.escaper]
+    // A shell argument cannot hold NUL; the shell escaper refuses it (tested below).
+    const cases = values.filter((v) => probe.escaper !== 'shell' || !v.includes('\0'))
+    const program = probe.program(
+      cases.map((v) => escaper.string(v)),
+      cases.map((v) => escaper.comment(v)),
+    )
+
+    const dir = await tempDir(`polysnip-escape-${language}-`)
+    await mkdir(dir, { recursive: true })
+    await writeFile(join(dir, probe.file), program)
+    const { stdout } = await runIn(dir, probe.command)
+
+    const lines = stdout.split('\n').filter((l) => l.startsWith('='))
+    expect(lines.map((l) => l.slice(1))).toEqual(cases.map(hexOf))
+  }, 300_000)
+})
+
+describe('escaper details', () => {
+  it('never emits a Java \\u escape for a quote, backslash or line break', () => {
+    const literal = escapers.java.string('"\\\n\r\\u0022')
+    expect(literal).toBe('"\\"\\\\\\n\\r\\\\u0022"')
+    expect(escapers.java.string('£🔑')).toBe('"\\u00A3\\uD83D\\uDD11"')
+  })
+
+  it('never emits C# \\x, whose length is open-ended', () => {
+    expect(escapers.csharp.string('\x01BC\u200b')).toBe('"\\u0001BC\\u200B"')
+  })
+
+  it('keeps PHP text single-quoted unless it has invisible characters', () => {
+    expect(escapers.php.string("$x {$y} it's \\")).toBe("'$x {$y} it\\'s \\\\'")
+    expect(escapers.php.string('$x\n')).toBe('"\\$x\\n"')
+  })
+
+  it('refuses NUL in a shell word and quotes everything else', () => {
+    expect(() => escapers.shell.string('a\0b')).toThrow('NUL')
+    expect(escapers.shell.string("it's")).toBe("'it'\\''s'")
+    expect(escapers.shell.string('a\nb£\u200b')).toBe("$'a\\nb£\\xE2\\x80\\x8B'")
+  })
+
+  it('gives Go and C# raw literals only where they are exact', () => {
+    expect(escapers.go.raw?.('{"a":"b"}')).toBe('`{"a":"b"}`')
+    expect(escapers.go.raw?.('a`b')).toBeNull()
+    expect(escapers.csharp.raw?.('{"a":"""x"}')).toBe('""""{"a":"""x"}""""')
+    expect(escapers.csharp.raw?.('"quoted"')).toBeNull()
+  })
+
+  it('neutralises Java unicode escapes and PHP ?> in comments', () => {
+    expect(escapers.java.comment('a \\u000a b')).toBe('// a \\\\u000a b')
+    expect(escapers.php.comment('x ?> y')).toBe('// x ? > y')
+    expect(escapers.go.comment('one\ntwo')).toBe('// one\n// two')
+  })
+})

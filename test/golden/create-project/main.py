@@ -1,0 +1,64 @@
+# Create a project
+#
+# Creates an Agora project with the primary app certificate enabled. The API answers 201
+# Created on success; any other status is a failure, explained in the "message" field of the
+# response.
+#
+# Set these environment variables first:
+#   AGORA_CUSTOMER_ID: Your customer ID
+#   AGORA_CUSTOMER_SECRET: Your customer secret
+#
+# Run (Python 3.8 or later, standard library only): python3 main.py
+import base64
+import json
+import os
+import sys
+import urllib.error
+import urllib.request
+
+# The API's scheme and host: the one line to change to call another server.
+BASE_URL = "https://api.agora.io"
+
+def require_env(name: str) -> str:
+    value = os.environ.get(name)
+    if value is None:
+        sys.exit(f"error: set the environment variable {name}")
+    return value
+
+def main() -> int:
+    username = require_env("AGORA_CUSTOMER_ID")
+    password = require_env("AGORA_CUSTOMER_SECRET")
+
+    # Basic credentials: Base64 of the UTF-8 bytes of "username:password". (b64encode never
+    # wraps lines; encodebytes would.)
+    credentials = base64.b64encode((username + ":" + password).encode("utf-8")).decode("ascii")
+
+    request = urllib.request.Request(
+        BASE_URL + "/dev/v1/project",
+        method="POST",
+        headers={
+            "Authorization": "Basic " + credentials,
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+        },
+        data=json.dumps({
+            "name": "My first project",
+            "enable_sign_key": True,
+        }).encode("utf-8"),
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            print(response.status, response.reason)
+            print(response.read().decode("utf-8", "replace"))
+            return 0 if 200 <= response.status < 300 else 1
+    except urllib.error.HTTPError as error:
+        # urlopen raises for 4xx and 5xx; the response body often says why.
+        print(error.code, error.reason)
+        print(error.read().decode("utf-8", "replace"))
+        return 1
+    except urllib.error.URLError as error:
+        print(f"error: {error.reason}", file=sys.stderr)
+        return 1
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+// Get all projects
+//
+// Retrieves basic information about all the Agora projects of the account, authenticating with
+// HTTP Basic authentication over HTTPS (TLS 1.2 or later).
+//
+// Set these environment variables first:
+//   AGORA_CUSTOMER_ID: Your customer ID
+//   AGORA_CUSTOMER_SECRET: Your customer secret
+//
+// Run (.NET 10 or later): dotnet run app.cs
+using System.Net.Http.Headers;
+using System.Text;
+
+// The API's scheme and host: the one line to change to call another server.
+const string BaseUrl = "https://api.agora.io";
+
+var username = RequireEnv("AGORA_CUSTOMER_ID");
+var password = RequireEnv("AGORA_CUSTOMER_SECRET");
+
+// Basic credentials: Base64 of the UTF-8 bytes of "username:password" (never Encoding.ASCII,
+// which turns non-ASCII characters into "?").
+var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(username + ":" + password));
+
+using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+using var request = new HttpRequestMessage(HttpMethod.Get, BaseUrl + "/dev/v2/projects");
+request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+request.Headers.Add("Accept", "application/json");
+
+try
+{
+    using var response = await client.SendAsync(request);
+    Console.WriteLine($"{(int)response.StatusCode} {response.ReasonPhrase}");
+    Console.WriteLine(await response.Content.ReadAsStringAsync());
+
+    // SendAsync throws only on transport errors; an error status has to be checked here.
+    return response.IsSuccessStatusCode ? 0 : 1;
+}
+catch (HttpRequestException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
+catch (TaskCanceledException)
+{
+    Console.Error.WriteLine("error: the request timed out");
+    return 1;
+}
+
+static string RequireEnv(string name)
+{
+    var value = Environment.GetEnvironmentVariable(name);
+    if (value is null)
+    {
+        Console.Error.WriteLine($"error: set the environment variable {name}");
+        Environment.Exit(1);
+    }
+    return value;
+}

@@ -1,0 +1,43 @@
+// Delete a project
+//
+// Set these environment variables first:
+//   API_SECRET: Your secret
+//
+// Run (Node.js 18 or later): node index.mjs
+
+// The API's scheme and host: the one line to change to call another server.
+const BASE_URL = "https://api.agora.io";
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (value === undefined) {
+    console.error(`error: set the environment variable ${name}`);
+    process.exit(1);
+  }
+  return value;
+}
+
+const username = "inline-user";
+const password = requireEnv("API_SECRET");
+
+// Basic credentials: Base64 of the UTF-8 bytes of "username:password" (btoa would use Latin-1).
+const credentials = Buffer.from(username + ":" + password, "utf8").toString("base64");
+
+let response;
+try {
+  response = await fetch(BASE_URL + "/dev/v1/project/abc", {
+    method: "DELETE",
+    headers: {
+      "Authorization": "Basic " + credentials,
+    },
+    signal: AbortSignal.timeout(10_000),
+  });
+} catch (error) {
+  // fetch rejects only on network, TLS and timeout errors.
+  console.error("error:", error.cause?.message ?? error.message);
+  process.exit(1);
+}
+
+console.log(response.status, response.statusText);
+console.log(await response.text());
+if (!response.ok) process.exitCode = 1;

@@ -1,0 +1,61 @@
+<?php
+// Rename a project (JSON spec)
+//
+// Set these environment variables first:
+//   API_USER: Your user
+//
+// Run (PHP 8 with ext-curl): php index.php
+
+// The API's scheme and host: the one line to change to call another server.
+const BASE_URL = 'https://api.example.com';
+
+function require_env(string $name): string
+{
+    $value = getenv($name);
+    if ($value === false) {
+        fwrite(STDERR, "error: set the environment variable $name\n");
+        exit(1);
+    }
+    return $value;
+}
+
+$username = require_env('API_USER');
+$password = '';
+
+// Basic credentials: Base64 of "username:password". PHP strings are bytes, and this file is
+// UTF-8, so the credentials are UTF-8 too.
+$credentials = base64_encode($username . ':' . $password);
+
+$curl = curl_init(BASE_URL . '/v1/items/7');
+curl_setopt_array($curl, [
+    CURLOPT_CUSTOMREQUEST => 'PATCH',
+    CURLOPT_HTTPHEADER => [
+        'Authorization: Basic ' . $credentials,
+        'Content-Type: application/merge-patch+json',
+    ],
+    CURLOPT_POSTFIELDS => json_encode([
+        '__proto__',
+        [
+            'a-b' => [
+                1,
+                2.5,
+                -3,
+                true,
+                false,
+                null,
+            ],
+        ],
+    ]),
+    CURLOPT_RETURNTRANSFER => true,
+    CURLOPT_TIMEOUT => 10,
+]);
+
+$body = curl_exec($curl);
+if ($body === false) {
+    // curl_exec fails only on transport errors; an error status still returns the body.
+    fwrite(STDERR, 'error: ' . curl_error($curl) . "\n");
+    exit(1);
+}
+$status = curl_getinfo($curl, CURLINFO_RESPONSE_CODE);
+echo $status, "\n", $body, "\n";
+exit($status >= 200 && $status < 300 ? 0 : 1);
