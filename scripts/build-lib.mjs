@@ -3,7 +3,7 @@
 import { build } from 'esbuild'
 
 await build({
-  entryPoints: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli/main.ts', astro: 'src/astro/index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -25,3 +25,6 @@ export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url
 
 /** Built-in targets. */
 export const builtinTemplatesDir = join(packageRoot, 'templates')
+
+/** The spec rendered when a project names none: the Agora "Get all projects" call. */
+export const builtinDefaultSpec = join(packageRoot, 'specs', 'list-projects.yaml')

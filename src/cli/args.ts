@@ -6,13 +6,19 @@ import { PolysnipError } from '../errors.ts'
 
 export const USAGE = `Usage: polysnip [gen] [options]
        polysnip check [options]      (same as gen --check)
+       polysnip verify [options]     (run every program for real; see verify --help)
 
-Renders request specs into runnable programs, one per target, plus manifest.json.
+Renders request specs into runnable programs, one per target, plus the formats that embed
+them (Markdown, HTML, framework tabs, OpenAPI samples) and manifest.json.
 
 Options:
-  --spec FILE       A spec to render (repeatable). Default: every .yaml, .yml and .json
-                    file in specs/.
+  --config FILE     Config file. Default: polysnip.config.json (or .mjs) if present.
+                    The flags below override its fields.
+  --spec PATH       A spec file, or a folder of them (repeatable). Default: specs/
   --out DIR         Output folder. Default: snippets/
+  --format IDS      Outputs besides the raw programs, comma-separated: md, html,
+                    mdx-starlight, mdx-docusaurus, mkdocs, vitepress, openapi (needs
+                    "openapi" in the config); "raw" for none. Default: all.
   --target ID       Render only this target (repeatable, or comma-separated).
   --templates DIR   A folder of extra or overriding targets (repeatable).
   --check           Render in memory and exit 1, listing every file that differs from DIR.
@@ -24,7 +30,11 @@ Exit status: 0 success, 1 --check found differences, 2 bad input (nothing is wri
 export interface GenArgs {
   command: 'gen'
   specs: string[]
-  out: string
+  /** Undefined: the config file decides. */
+  out: string | undefined
+  config: string | undefined
+  /** Undefined: the config file decides; [] for the raw programs only. */
+  formats: string[] | undefined
   targets: string[]
   templates: string[]
   check: boolean
@@ -43,6 +53,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
       options: {
         spec: { type: 'string', multiple: true },
         out: { type: 'string' },
+        config: { type: 'string' },
+        format: { type: 'string', multiple: true },
         target: { type: 'string', multiple: true },
         templates: { type: 'string', multiple: true },
         check: { type: 'boolean' },
@@ -57,7 +69,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const [command = 'gen', ...rest] = positionals
   if (values.help || command === 'help') return { command: 'help' }
   if (command !== 'gen' && command !== 'check') {
-    throw new PolysnipError(`unknown command "${command}"`, { hint: 'commands: gen, check' })
+    throw new PolysnipError(`unknown command "${command}"`, { hint: 'commands: gen, check, verify' })
   }
   if (rest.length > 0) {
     throw new PolysnipError(`unexpected argument "${rest[0]}"`, {
@@ -68,10 +80,19 @@ export function parseCliArgs(argv: string[]): CliArgs {
   return {
     command: 'gen',
     specs: values.spec ?? [],
-    out: values.out ?? 'snippets',
+    out: values.out,
+    config: values.config,
+    formats: parseFormats(values.format),
     targets: (values.target ?? []).flatMap((t) => t.split(',')).filter(Boolean),
     templates: values.templates ?? [],
     check: Boolean(values.check) || command === 'check',
     quiet: Boolean(values.quiet),
   }
+}
+
+/** `--format md,html --format vitepress` → ids; `raw` alone means no extra format. */
+function parseFormats(values: string[] | undefined): string[] | undefined {
+  if (values === undefined) return undefined
+  const ids = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)
+  return ids.filter((id) => id !== 'raw')
 }

@@ -2,62 +2,47 @@
  * The `polysnip` command. Exit status: 0 success, 1 drift found by --check, 2 bad input,
  * 70 an internal error (a bug: please report it).
  */
-import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { isPolysnipError, PolysnipError } from '../errors.ts'
+import { isPolysnipError } from '../errors.ts'
 import { createLogger, type Logger } from '../log.ts'
-import { generate } from '../emit/generate.ts'
+import { buildProject } from '../config/project.ts'
 import { checkOutput, writeOutput } from '../emit/write.ts'
-import { loadTargets, selectTargets } from '../render/targets.ts'
-import { loadSpecs } from '../spec/load.ts'
 import { parseCliArgs, USAGE, type GenArgs } from './args.ts'
-
-const SPEC_FILE = /\.(ya?ml|json)$/
-
-/** Every spec file directly in `dir`, sorted by name. */
-export async function findSpecFiles(dir: string): Promise<string[]> {
-  let names: string[]
-  try {
-    names = await readdir(dir)
-  } catch (cause) {
-    throw new PolysnipError(`cannot read the specs folder "${dir}"`, {
-      hint: 'run polysnip from your project folder, or pass --spec FILE',
-      cause,
-    })
-  }
-  const files = names.filter((n) => SPEC_FILE.test(n)).sort().map((n) => join(dir, n))
-  if (files.length === 0) {
-    throw new PolysnipError(`no spec files in "${dir}"`, { hint: 'add a .yaml spec or pass --spec FILE' })
-  }
-  return files
-}
+import { verifyCommand } from '../verify/cli.ts'
 
 async function gen(args: GenArgs, log: Logger): Promise<number> {
-  const specFiles = args.specs.length > 0 ? args.specs : await findSpecFiles('specs')
-  const specs = await loadSpecs(specFiles, { logger: log })
-  const targets = selectTargets(await loadTargets(args.templates), args.targets)
-  const { files, manifest } = generate(specs, targets)
+  const { files, manifest, specs, targets, project } = await buildProject({
+    config: args.config,
+    specs: args.specs,
+    out: args.out,
+    targets: args.targets,
+    templates: args.templates,
+    formats: args.formats,
+    logger: log,
+  })
+  const out = project.out
   const count = `${specs.length} spec${specs.length === 1 ? '' : 's'} × ${targets.length} targets`
 
   if (args.check) {
-    const drift = await checkOutput(args.out, files)
+    const drift = await checkOutput(out, files)
     const lines = [
-      ...drift.changed.map((f) => `  changed: ${join(args.out, f)}`),
-      ...drift.missing.map((f) => `  missing: ${join(args.out, f)}`),
-      ...drift.stale.map((f) => `  stale:   ${join(args.out, f)}`),
+      ...drift.changed.map((f) => `  changed: ${join(out, f)}`),
+      ...drift.missing.map((f) => `  missing: ${join(out, f)}`),
+      ...drift.stale.map((f) => `  stale:   ${join(out, f)}`),
     ]
     if (lines.length > 0) {
       log.error(`${lines.length} file(s) differ from the specs:\n${lines.join('\n')}`)
       log.error('run "npm run gen" (or polysnip gen) and commit the result')
       return 1
     }
-    log.info(`${count}: ${args.out}/ is up to date`)
+    log.info(`${count}: ${out}/ is up to date`)
     return 0
   }
 
-  const result = await writeOutput(args.out, files)
+  const result = await writeOutput(out, files)
   log.info(
-    `${count} → ${manifest.snippets.length} snippets in ${args.out}/ ` +
+    `${count} → ${manifest.snippets.length} snippets` +
+      `${manifest.formats.length ? ` (+ ${manifest.formats.join(', ')})` : ''} in ${out}/ ` +
       `(${result.written.length} written, ${result.unchanged.length} unchanged` +
       `${result.removed.length ? `, ${result.removed.length} removed` : ''})`,
   )
@@ -67,6 +52,8 @@ async function gen(args: GenArgs, log: Logger): Promise<number> {
 export async function main(argv: string[], log?: Logger): Promise<number> {
   let logger = log ?? createLogger()
   try {
+    // `verify` has options of its own (see src/verify/cli.ts).
+    if (argv[0] === 'verify') return await verifyCommand(argv.slice(1), logger)
     const args = parseCliArgs(argv)
     if (args.command === 'help') {
       process.stdout.write(`${USAGE}\n`)

@@ -32,7 +32,8 @@ async function previousFiles(outDir: string): Promise<string[]> {
   try {
     const manifest = JSON.parse(text) as Partial<Manifest> & { files?: string[] }
     const files = (manifest.snippets ?? []).map((s) => s.file)
-    return [...files, ...(manifest.files ?? []), MANIFEST_FILE]
+    // A raw program is listed both in `snippets` and in `files`; count it once.
+    return [...new Set([...files, ...(manifest.files ?? []), MANIFEST_FILE])]
   } catch {
     return []
   }

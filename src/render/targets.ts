@@ -7,6 +7,7 @@ import { join, relative } from 'node:path'
 import { z } from 'zod/v4'
 import { PolysnipError, throwIfAny } from '../errors.ts'
 import { builtinTemplatesDir } from '../paths.ts'
+import { compileTarget } from './engine.ts'
 import { escaperNames, type EscaperName } from './escapers/index.ts'
 
 export const targetMetaSchema = z.strictObject({
@@ -44,7 +45,10 @@ export interface Target extends TargetMeta {
   templateFile: string
 }
 
-/** Loads every target folder under `dir`, sorted by `order` then id. */
+/**
+ * Loads every target folder under `dir`, sorted by `order` then id. `dir` may also be one
+ * target folder itself (it holds target.json), so users can point at a single target.
+ */
 export async function loadTargetDir(dir: string): Promise<Target[]> {
   let entries
   try {
@@ -55,11 +59,27 @@ export async function loadTargetDir(dir: string): Promise<Target[]> {
       cause,
     })
   }
+  if (entries.some((e) => e.isFile() && e.name === 'target.json')) return [await loadTarget(dir)]
   const folders = entries.filter((e) => e.isDirectory()).map((e) => join(dir, e.name))
   const results = await Promise.allSettled(folders.map(loadTarget))
   const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as PolysnipError] : []))
   throwIfAny(errors)
-  return sortTargets(results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])))
+  const targets = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+
+  // Two folders with one id would make the result depend on directory order.
+  const seen = new Map<string, string>()
+  for (const t of targets) {
+    const other = seen.get(t.id)
+    if (other !== undefined) {
+      throw new PolysnipError(`target id "${t.id}" is used twice (also by ${other})`, {
+        file: t.templateFile,
+        field: 'id',
+        hint: 'give each target folder its own id in target.json',
+      })
+    }
+    seen.set(t.id, t.templateFile)
+  }
+  return sortTargets(targets)
 }
 
 /** Loads one target folder. */
@@ -104,7 +124,12 @@ export async function loadTarget(folder: string): Promise<Target> {
       hint: 'see "Adding a target" in the README for the fields of target.json',
     })
   }
-  return { ...parsed.data, template, templateFile: shown(templateFile) }
+  const target = { ...parsed.data, template, templateFile: shown(templateFile) }
+
+  // Compiling now reports a template's syntax errors once, at load, with file and line,
+  // rather than once per spec at render time. The compiled template is cached for rendering.
+  compileTarget(target)
+  return target
 }
 
 export function sortTargets(targets: Target[]): Target[] {
@@ -118,7 +143,13 @@ export function sortTargets(targets: Target[]): Target[] {
 export async function loadTargets(userDirs: string[] = []): Promise<Target[]> {
   const byId = new Map<string, Target>()
   for (const dir of [builtinTemplatesDir, ...userDirs]) {
-    for (const t of await loadTargetDir(dir)) byId.set(t.id, t)
+    const targets = await loadTargetDir(dir)
+    if (targets.length === 0) {
+      throw new PolysnipError(`no targets in ${dir}`, {
+        hint: 'a targets folder holds one folder per target, each with target.json and template.hbs',
+      })
+    }
+    for (const t of targets) byId.set(t.id, t)
   }
   return sortTargets([...byId.values()])
 }

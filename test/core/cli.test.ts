@@ -22,8 +22,8 @@ beforeAll(async () => {
 describe('polysnip gen', () => {
   it('renders every spec in specs/ with a summary line, identically twice', async () => {
     const [a, b] = [await tempDir(), await tempDir()]
-    const first = await polysnip('gen', '--out', a)
-    await polysnip('gen', '--out', b)
+    const first = await polysnip('gen', '--format', 'raw', '--out', a)
+    await polysnip('gen', '--format', 'raw', '--out', b)
 
     expect(first.code).toBe(0)
     expect(first.stdout).toMatch(/^\[polysnip\] 2 specs × 7 targets → 14 snippets in .+ \(15 written, 0 unchanged\)\n$/)
@@ -72,8 +72,8 @@ describe('polysnip gen', () => {
 
   it('removes files of specs that are gone and keeps the rest untouched', async () => {
     const out = await tempDir()
-    await polysnip('gen', '--out', out)
-    const second = await polysnip('gen', '--spec', 'specs/list-projects.yaml', '--out', out)
+    await polysnip('gen', '--format', 'raw', '--out', out)
+    const second = await polysnip('gen', '--format', 'raw', '--spec', 'specs/list-projects.yaml', '--out', out)
 
     expect(second.stdout).toContain('(1 written, 7 unchanged, 7 removed)')
     expect(Object.keys(await readTree(out)).some((f) => f.startsWith('create-project/'))).toBe(false)
@@ -91,10 +91,19 @@ describe('polysnip gen', () => {
 
   it('renders only the targets asked for', async () => {
     const out = await tempDir()
-    await polysnip('gen', '--spec', 'specs/list-projects.yaml', '--target', 'go,curl', '--out', out)
+    await polysnip('gen', '--format', 'raw', '--spec', 'specs/list-projects.yaml', '--target', 'go,curl', '--out', out)
     expect(Object.keys(await readTree(out)).sort()).toEqual([
       'list-projects/main.go', 'list-projects/request.sh', 'manifest.json',
     ])
+  })
+
+  it('renders the built-in default spec in a folder without specs', async () => {
+    const cwd = await tempDir()
+    const bin = join(process.cwd(), 'bin/polysnip.mjs')
+    const { stdout } = await exec('node', [bin, 'gen', '--format', 'raw'], { cwd })
+
+    expect(stdout).toContain('1 spec × 7 targets → 7 snippets')
+    expect(Object.keys(await readTree(join(cwd, 'snippets'))).sort()).toContain('list-projects/main.go')
   })
 
   it('prints help', async () => {

@@ -37,14 +37,3 @@ catch (TaskCanceledException)
     Console.Error.WriteLine("error: the request timed out");
     return 1;
 }
-
-static string RequireEnv(string name)
-{
-    var value = Environment.GetEnvironmentVariable(name);
-    if (value is null)
-    {
-        Console.Error.WriteLine($"error: set the environment variable {name}");
-        Environment.Exit(1);
-    }
-    return value;
-}

@@ -49,15 +49,6 @@ func main() {
 	}
 }
 
-// requireEnv returns the value of an environment variable, or exits if it is not set.
-func requireEnv(name string) string {
-	value, ok := os.LookupEnv(name)
-	if !ok {
-		fail(fmt.Errorf("set the environment variable %s", name))
-	}
-	return value
-}
-
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "error:", err)
 	os.Exit(1)

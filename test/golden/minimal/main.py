@@ -2,19 +2,12 @@
 #
 # Run (Python 3.8 or later, standard library only): python3 main.py
 import base64
-import os
 import sys
 import urllib.error
 import urllib.request
 
 # The API's scheme and host: the one line to change to call another server.
 BASE_URL = "https://api.agora.io"
-
-def require_env(name: str) -> str:
-    value = os.environ.get(name)
-    if value is None:
-        sys.exit(f"error: set the environment variable {name}")
-    return value
 
 def main() -> int:
     username = "Your customer ID"

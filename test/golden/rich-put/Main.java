@@ -54,13 +54,4 @@ public class Main {
             System.exit(1);
         }
     }
-
-    static String requireEnv(String name) {
-        String value = System.getenv(name);
-        if (value == null) {
-            System.err.println("error: set the environment variable " + name);
-            System.exit(1);
-        }
-        return value;
-    }
 }

@@ -6,19 +6,12 @@
 # Run (Python 3.8 or later, standard library only): python3 main.py
 import base64
 import json
-import os
 import sys
 import urllib.error
 import urllib.request
 
 # The API's scheme and host: the one line to change to call another server.
 BASE_URL = "https://api.example.com:8443"
-
-def require_env(name: str) -> str:
-    value = os.environ.get(name)
-    if value is None:
-        sys.exit(f"error: set the environment variable {name}")
-    return value
 
 def main() -> int:
     username = "id\"'\\$`{0}%s"

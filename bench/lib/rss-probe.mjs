@@ -1,0 +1,8 @@
+// Preloaded into a measured child (`node --import`): on exit it appends the process's peak
+// resident set size, in kilobytes, to the file named by POLYSNIP_BENCH_RSS.
+import { appendFileSync } from 'node:fs'
+
+const file = process.env.POLYSNIP_BENCH_RSS
+if (file) {
+  process.on('exit', () => appendFileSync(file, `${process.resourceUsage().maxRSS}\n`))
+}

@@ -1,0 +1,86 @@
+/**
+ * 2. Cold generation: the whole `polysnip gen` process on the default spec, into an empty
+ * folder each time, and `npm run gen` itself (which bundles the library first).
+ */
+import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { runChecked } from '../lib/child.ts'
+import { describeOutput, tempDir } from '../lib/files.ts'
+import { root } from '../lib/library.ts'
+import type { Row } from '../lib/report.ts'
+import { median, spread } from '../lib/stats.ts'
+
+const SECTION = '2. Cold gen'
+const GOAL_MS = 500
+
+/** Times `once` after one warm-up run, each run with a new output folder under a temporary one. */
+async function timeRuns(runs: number, once: (out: string) => Promise<number>, outName = '') {
+  const dir = tempDir('gen')
+  try {
+    await once(join(dir, 'warm-up'))
+    const times: number[] = []
+    for (let i = 0; i < runs; i++) times.push(await once(join(dir, `run-${i}`)))
+    const outputs = describeOutput(join(dir, 'warm-up', outName))
+    return { ms: median(times), times, outputs }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+export async function genSection(quick: boolean): Promise<Row[]> {
+  const runs = quick ? 3 : 7
+  const node = await timeRuns(runs, async () => (await runChecked('node', ['-e', '0'], { cwd: root })).ms)
+
+  // In the repository, as a developer runs it: polysnip.config.json applies, and the highlight
+  // cache in .cache/polysnip/ holds whatever earlier runs left there.
+  const cli = await timeRuns(runs, async (out) => {
+    const args = ['bin/polysnip.mjs', 'gen', '--spec', 'specs/list-projects.yaml', '--out', out, '--quiet']
+    return (await runChecked('node', args, { cwd: root })).ms
+  })
+
+  // From an empty folder each time: no config file, no caches of any kind.
+  const spec = join(root, 'specs', 'list-projects.yaml')
+  const bare = await timeRuns(runs, async (out) => {
+    mkdirSync(out, { recursive: true })
+    const args = [join(root, 'bin', 'polysnip.mjs'), 'gen', '--spec', spec, '--out', 'snippets', '--quiet']
+    const ms = (await runChecked('node', args, { cwd: out })).ms
+    rmSync(join(out, '.cache'), { recursive: true, force: true })
+    return ms
+  }, 'snippets')
+
+  const npm = await timeRuns(quick ? 2 : 5, async (out) => {
+    const args = ['run', '--silent', 'gen', '--', '--out', out, '--quiet']
+    return (await runChecked('npm', args, { cwd: root })).ms
+  })
+
+  const range = (r: { times: number[] }) => `range ${spread(r.times.map((t) => t / 1000), 3)} s`
+  const row = (name: string, r: { ms: number; times: number[]; outputs: string }, how: string): Row => ({
+    section: SECTION,
+    name,
+    value: `${(r.ms / 1000).toFixed(3)} s`,
+    goal: `≤ ${GOAL_MS / 1000} s`,
+    ok: r.ms <= GOAL_MS,
+    note: `${how}; median of ${r.times.length}, ${range(r)}; wrote ${r.outputs}`,
+  })
+  return [
+    row(
+      'node bin/polysnip.mjs gen --spec specs/list-projects.yaml',
+      cli,
+      'in the repository (its polysnip.config.json, its .cache/), empty --out folder',
+    ),
+    row('the same from an empty folder', bare, 'no config file, no highlight cache: all cold'),
+    row(
+      'npm run gen (build:lib + gen, every spec in specs/)',
+      npm,
+      'npm run gen -- --out <empty folder>, in the repository',
+    ),
+    {
+      section: SECTION,
+      name: 'node -e 0 (floor: Node start-up alone)',
+      value: `${(node.ms / 1000).toFixed(3)} s`,
+      goal: '',
+      ok: null,
+      note: 'for reading the figures above',
+    },
+  ]
+}

@@ -1,0 +1,56 @@
+/**
+ * Reads the verifier's report (`verification.json` beside the manifest) so the manifest can say
+ * which toolchain proved each snippet. A snippet counts as verified only when the report's
+ * sha256 is the one of the file just generated: a report about older code proves nothing.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+export const VERIFICATION_FILE = 'verification.json'
+
+export interface VerificationEntry {
+  spec: string
+  target: string
+  sha256: string
+  status: string
+  toolchain?: string
+  toolchainVersion?: string
+}
+
+export interface VerificationReport {
+  version: number
+  snippets: VerificationEntry[]
+}
+
+export interface Verified {
+  toolchain: string
+  version: string
+}
+
+/** The report in `outDir`, or null when there is none or it cannot be read as one. */
+export async function readVerification(outDir: string): Promise<VerificationReport | null> {
+  let text: string
+  try {
+    text = await readFile(join(outDir, VERIFICATION_FILE), 'utf8')
+  } catch {
+    return null
+  }
+  try {
+    const report = JSON.parse(text) as Partial<VerificationReport>
+    return Array.isArray(report.snippets) ? { version: report.version ?? 0, snippets: report.snippets } : null
+  } catch {
+    // A half-written or hand-edited report must not stop generation; it just verifies nothing.
+    return null
+  }
+}
+
+/** What the report says about one snippet, when it passed with exactly this code. */
+export function verifiedBy(
+  report: VerificationReport | null | undefined,
+  snippet: { spec: string; target: string; sha256: string },
+): Verified | undefined {
+  const entry = report?.snippets.find((e) => e.spec === snippet.spec && e.target === snippet.target)
+  if (!entry || entry.sha256 !== snippet.sha256 || entry.status !== 'passed') return undefined
+  if (!entry.toolchain || !entry.toolchainVersion) return undefined
+  return { toolchain: entry.toolchain, version: entry.toolchainVersion }
+}
