@@ -3,7 +3,7 @@
  * TypeScript sources, the bundled `dist/` and an installed package alike.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, isAbsolute, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 function findPackageRoot(start: string): string {
@@ -28,3 +28,13 @@ export const builtinTemplatesDir = join(packageRoot, 'templates')
 
 /** The spec rendered when a project names none: the Agora "Get all projects" call. */
 export const builtinDefaultSpec = join(packageRoot, 'specs', 'list-projects.yaml')
+
+/**
+ * A path as messages and the manifest show it: relative to `cwd` when inside it (as users type
+ * paths), absolute otherwise, since "../../tmp/x" helps nobody.
+ */
+export function displayPath(path: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, path)
+  if (rel.startsWith('..') || isAbsolute(rel)) return path
+  return rel || '.'
+}

@@ -8,7 +8,7 @@ import { parse } from 'yaml'
 import { PolysnipError } from '../errors.ts'
 import { defaultFormats, OPENAPI } from '../emit/formats/index.ts'
 import type { OpenApiInput } from '../emit/formats/openapi.ts'
-import { builtinDefaultSpec } from '../paths.ts'
+import { builtinDefaultSpec, displayPath } from '../paths.ts'
 import { loadConfig } from './load.ts'
 import type { OpenApiConfig } from './schema.ts'
 
@@ -43,11 +43,7 @@ export interface Project {
 const SPEC_FILE = /\.(ya?ml|json)$/
 
 /** Paths in messages and the manifest stay relative to the working folder, as users typed them. */
-function shown(cwd: string, path: string): string {
-  const rel = relative(cwd, path)
-  if (rel.startsWith('..') || isAbsolute(rel)) return path
-  return rel || '.'
-}
+const shown = (cwd: string, path: string) => displayPath(path, cwd)
 
 /** A file stays as is; a folder gives its spec files, sorted by name. */
 async function expandSpecs(cwd: string, paths: string[]): Promise<string[]> {

@@ -3,10 +3,10 @@
  * `templates/`; users add or override targets from folders of their own.
  */
 import { readdir, readFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { z } from 'zod/v4'
 import { PolysnipError, throwIfAny } from '../errors.ts'
-import { builtinTemplatesDir } from '../paths.ts'
+import { builtinTemplatesDir, displayPath } from '../paths.ts'
 import { compileTarget } from './engine.ts'
 import { escaperNames, type EscaperName } from './escapers/index.ts'
 
@@ -86,7 +86,7 @@ export async function loadTargetDir(dir: string): Promise<Target[]> {
 export async function loadTarget(folder: string): Promise<Target> {
   const metaFile = join(folder, 'target.json')
   const templateFile = join(folder, 'template.hbs')
-  const shown = (f: string) => relative(process.cwd(), f) || f
+  const shown = (f: string) => displayPath(f)
 
   const [metaText, template] = await Promise.all([
     readFile(metaFile, 'utf8').catch((cause) => {

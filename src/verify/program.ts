@@ -61,7 +61,8 @@ const token = () => randomBytes(8).toString('hex')
 
 type RunIdentity = Pick<RunResult, 'spec' | 'target' | 'toolchain' | 'mode' | 'vector' | 'kind'>
 
-function identity(program: Program, run: PlannedRun): RunIdentity {
+/** The fields that name one run in the results, from its program and planned run. */
+export function identity(program: Program, run: PlannedRun): RunIdentity {
   return {
     spec: program.spec.id,
     target: program.target.id,

@@ -14,7 +14,7 @@ import { credentialModes, envNames, type CredentialMode } from './credentials.ts
 import { baseEnvironment, trustEnvironment } from './environment.ts'
 import { planPrograms, type Program } from './plan.ts'
 import { runPool } from './pool.ts'
-import { runProgram, type RunSetup } from './program.ts'
+import { identity, runProgram, type RunSetup } from './program.ts'
 import { createProgress } from './progress.ts'
 import { checkRejected } from './rejected.ts'
 import type { RunResult } from './results.ts'
@@ -152,12 +152,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
 
 function skip(program: Program, reason: string): RunResult[] {
   return program.runs.map((run) => ({
-    spec: program.spec.id,
-    target: program.target.id,
-    toolchain: program.target.run.toolchain,
-    mode: program.mode,
-    vector: run.vector.id,
-    kind: run.kind,
+    ...identity(program, run),
     status: 'skipped',
     cached: false,
     problems: [reason],
