@@ -48,11 +48,21 @@ const COMMENT_WIDTH = 92
  * characters shown as `<U+XXXX>`.
  */
 export function commentLines(text: string): string[] {
-  return text
-    .split(/\r\n|[\n\r\u2028\u2029\u0085]/)
-    .map((line) => mapCodePoints(line, (ch, code) => (isInvisible(ch) && ch !== '\t' ? `<U+${hex(code, 4)}>` : ch)))
-    .flatMap((line) => wrap(line, COMMENT_WIDTH))
+  // Every target comments the same title and description, so a spec's comments are worked out
+  // once. The cache is cleared when full, which bounds its memory on a run over many specs.
+  let lines = commentCache.get(text)
+  if (!lines) {
+    if (commentCache.size >= 256) commentCache.clear()
+    lines = text
+      .split(/\r\n|[\n\r\u2028\u2029\u0085]/)
+      .map((line) => mapCodePoints(line, (ch, code) => (isInvisible(ch) && ch !== '\t' ? `<U+${hex(code, 4)}>` : ch)))
+      .flatMap((line) => wrap(line, COMMENT_WIDTH))
+    commentCache.set(text, lines)
+  }
+  return [...lines]
 }
+
+const commentCache = new Map<string, string[]>()
 
 function wrap(line: string, width: number): string[] {
   if (line.length <= width) return [line]
