@@ -1,0 +1,180 @@
+/**
+ * The generation cache: one entry per spec file, holding the parsed spec, its rendered programs
+ * and every format file made from them, so a spec whose inputs did not change is neither parsed
+ * nor rendered again. An entry's name is a hash of everything that shapes the output (see
+ * `cacheKey`), so a stale entry is never looked up; an entry that cannot be read as one is a miss.
+ */
+import { createHash, randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { Target } from '../render/targets.ts'
+import type { Spec } from '../spec/model.ts'
+import { packageRoot } from '../paths.ts'
+import type { FormatOutput } from './formats/index.ts'
+import type { VerificationReport } from './formats/verification.ts'
+
+/** Bumped whenever an entry's shape or meaning changes, so old entries are never read. */
+const CACHE_FORMAT = 1
+
+/** Generations (sets of entries under one key) kept besides the current one. */
+const KEPT_GENERATIONS = 3
+
+/** What a cached spec gives back to `generate`. */
+export interface CachedSpec {
+  spec: Spec
+  /** Program text per target, in the targets' order. */
+  codes: string[]
+  /** Every format file of this spec, in the order the formats made them. */
+  outputs: FormatOutput[]
+}
+
+interface Hit extends CachedSpec {
+  /** Warnings parsing the spec gave, shown again on every run that reuses it. */
+  warnings: string[]
+}
+
+interface Entry extends Hit {
+  format: number
+  /** The report lines about this spec when the entry was made (they feed `verified`). */
+  verification: string
+}
+
+export interface GenCacheInputs {
+  targets: Target[]
+  formats: readonly string[]
+  /** Anything else that changes the output (config values, OpenAPI documents…), as JSON. */
+  extra?: unknown
+}
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+/**
+ * polysnip's own code shapes the output too, and its version number does not change between
+ * builds of one checkout, so the running code itself is hashed: the bundle in dist/ when it runs
+ * from there, else the TypeScript sources.
+ */
+async function codeFingerprint(): Promise<string> {
+  const fromDist = import.meta.url.includes('/dist/')
+  const dir = join(packageRoot, fromDist ? 'dist' : 'src')
+  const names = (await readdir(dir, { recursive: true })).filter((n) => /\.(js|ts|css)$/.test(n)).sort()
+  const hash = createHash('sha256')
+  for (const name of names) hash.update(`${name}\0`).update(await readFile(join(dir, name)))
+  return hash.digest('hex')
+}
+
+/** The report lines about one spec, as the text an entry is compared by. */
+function verificationOf(report: VerificationReport | null, specId: string): string {
+  return JSON.stringify(report?.snippets.filter((s) => s.spec === specId) ?? [])
+}
+
+/**
+ * Every change of templates, options or polysnip itself starts a new generation of entries, so
+ * only the most recently used few are kept (the current one is marked used by its mtime).
+ */
+async function prune(dir: string, current: string): Promise<void> {
+  try {
+    await mkdir(join(dir, current), { recursive: true })
+    const now = new Date()
+    await utimes(join(dir, current), now, now)
+    const others = (await readdir(dir)).filter((n) => /^[0-9a-f]{16}$/.test(n) && n !== current)
+    if (others.length <= KEPT_GENERATIONS) return
+    const dated = await Promise.all(others.map(async (n) => ({ n, t: (await stat(join(dir, n))).mtimeMs })))
+    dated.sort((a, b) => b.t - a.t)
+    for (const { n } of dated.slice(KEPT_GENERATIONS)) await rm(join(dir, n), { recursive: true, force: true })
+  } catch {
+    // A cache folder that cannot be tidied still works; it only takes more disk.
+  }
+}
+
+export class GenCache {
+  private readonly hits = new WeakMap<Spec, CachedSpec>()
+  private readonly misses = new Map<string, { bytes: Uint8Array; warnings: string[] }>()
+
+  private constructor(
+    readonly dir: string,
+    private readonly key: string,
+    private readonly report: VerificationReport | null,
+  ) {}
+
+  /** A cache in `dir` for one set of targets, formats and options. */
+  static async open(
+    dir: string,
+    inputs: GenCacheInputs,
+    report: VerificationReport | null,
+  ): Promise<GenCache> {
+    const targets = inputs.targets.map((t) => ({ ...t, templateFile: undefined }))
+    const material = JSON.stringify([CACHE_FORMAT, await codeFingerprint(), targets, inputs.formats, inputs.extra ?? null])
+    const key = sha256(material).slice(0, 16)
+    await prune(dir, key)
+    return new GenCache(join(dir, key), key, report)
+  }
+
+  private path(file: string, bytes: Uint8Array): string {
+    const name = sha256(`${file}\0`).slice(0, 16) + sha256(bytes).slice(0, 32)
+    return join(this.dir, name.slice(0, 2), `${name}.json`)
+  }
+
+  /** The cached result for a spec file with these exact bytes, or undefined (a miss). */
+  load(file: string, bytes: Uint8Array): Hit | undefined {
+    const found = this.read(this.path(file, bytes))
+    if (found) this.hits.set(found.spec, found)
+    return found
+  }
+
+  /** Notes a spec file that was parsed, so `save` can store its result under its bytes. */
+  parsed(file: string, bytes: Uint8Array, warnings: string[]): void {
+    this.misses.set(file, { bytes, warnings })
+  }
+
+  /** True once some spec file was not in the cache (it must be parsed and rendered). */
+  get missed(): boolean {
+    return this.misses.size > 0
+  }
+
+  /** What `load` found for this spec object, if it came from the cache. */
+  reused(spec: Spec): CachedSpec | undefined {
+    return this.hits.get(spec)
+  }
+
+  /** Stores a freshly rendered spec; a failure to write only costs the next run some time. */
+  async save(value: CachedSpec): Promise<void> {
+    const file = value.spec.source.file
+    const miss = this.misses.get(file)
+    if (!miss) return
+    const verification = verificationOf(this.report, value.spec.id)
+    const entry: Entry = { format: CACHE_FORMAT, ...value, warnings: miss.warnings, verification }
+    const path = this.path(file, miss.bytes)
+    try {
+      await mkdir(dirname(path), { recursive: true })
+      const temp = `${path}.${process.pid}.${randomUUID()}.tmp`
+      await writeFile(temp, JSON.stringify(entry))
+      await rename(temp, path)
+    } catch {
+      // Read-only or full disk: the output is still right, only slower next time.
+    }
+  }
+
+  private read(path: string): Hit | undefined {
+    let entry: Entry
+    try {
+      // Sync on purpose: a thousand small async reads cost several times more in thread hops.
+      entry = JSON.parse(readFileSync(path, 'utf8')) as Entry
+    } catch {
+      return undefined
+    }
+    // A truncated or foreign file must be a miss, never wrong output.
+    const ok =
+      entry?.format === CACHE_FORMAT &&
+      typeof entry.spec?.id === 'string' &&
+      Array.isArray(entry.codes) &&
+      entry.codes.every((c) => typeof c === 'string') &&
+      Array.isArray(entry.outputs) &&
+      Array.isArray(entry.warnings) &&
+      entry.verification === verificationOf(this.report, entry.spec.id)
+    if (!ok) return undefined
+    return { spec: entry.spec, codes: entry.codes, outputs: entry.outputs, warnings: entry.warnings }
+  }
+}
