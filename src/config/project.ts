@@ -57,6 +57,9 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
   const specs = cache
     ? await loadSpecsCached(project.specFiles, cache, logger)
     : await loadSpecs(project.specFiles, { logger })
+  const engine = cache?.missed ? await import('../render/engine.ts') : undefined
+  const known = engine && cache ? cache.templates() : new Map<string, string>()
+  for (const [text, source] of known) engine?.precompiledSources.set(text, source)
   if (cache?.missed) await compileAll(targets)
   const output = await generate(specs, targets, {
     formats: project.formats,
@@ -65,5 +68,6 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     highlightCache: project.highlightCache,
     cache,
   })
+  if (engine && cache) await cache.saveTemplates(known, engine.precompiledSources)
   return { ...output, project, specs, targets }
 }

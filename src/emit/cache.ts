@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { Target } from '../render/targets.ts'
 import type { Spec } from '../spec/model.ts'
@@ -16,6 +17,8 @@ import type { VerificationReport } from './formats/verification.ts'
 
 /** Bumped whenever an entry's shape or meaning changes, so old entries are never read. */
 const CACHE_FORMAT = 1
+
+const TEMPLATES_FILE = 'templates.json'
 
 /** Generations (sets of entries under one key) kept besides the current one. */
 const KEPT_GENERATIONS = 3
@@ -62,6 +65,11 @@ async function codeFingerprint(): Promise<string> {
   const names = (await readdir(dir, { recursive: true })).filter((n) => /\.(js|ts|css)$/.test(n)).sort()
   const hash = createHash('sha256')
   for (const name of names) hash.update(`${name}\0`).update(await readFile(join(dir, name)))
+  // The libraries that shape output text are part of the code too.
+  const require = createRequire(import.meta.url)
+  for (const dep of ['handlebars', 'yaml', 'shiki']) {
+    hash.update(`${dep}@${(require(`${dep}/package.json`) as { version: string }).version}\0`)
+  }
   return hash.digest('hex')
 }
 
@@ -129,6 +137,25 @@ export class GenCache {
     this.misses.set(file, { bytes, warnings })
   }
 
+  /** Precompiled templates saved by an earlier run under this key (see engine.ts). */
+  templates(): Map<string, string> {
+    try {
+      const data = JSON.parse(readFileSync(join(this.dir, TEMPLATES_FILE), 'utf8')) as unknown
+      if (Array.isArray(data) && data.every((e) => Array.isArray(e) && e.every((v) => typeof v === 'string'))) {
+        return new Map(data as Array<[string, string]>)
+      }
+    } catch {
+      // None yet, or unreadable: templates are compiled again.
+    }
+    return new Map()
+  }
+
+  /** Saves precompiled templates when they differ from what `templates()` gave. */
+  async saveTemplates(known: Map<string, string>, sources: Map<string, string>): Promise<void> {
+    if ([...sources].every(([text, source]) => known.get(text) === source)) return
+    await this.writeAtomic(join(this.dir, TEMPLATES_FILE), JSON.stringify([...sources]))
+  }
+
   /** True once some spec file was not in the cache (it must be parsed and rendered). */
   get missed(): boolean {
     return this.misses.size > 0
@@ -146,11 +173,14 @@ export class GenCache {
     if (!miss) return
     const verification = verificationOf(this.report, value.spec.id)
     const entry: Entry = { format: CACHE_FORMAT, ...value, warnings: miss.warnings, verification }
-    const path = this.path(file, miss.bytes)
+    await this.writeAtomic(this.path(file, miss.bytes), JSON.stringify(entry))
+  }
+
+  private async writeAtomic(path: string, text: string): Promise<void> {
     try {
       await mkdir(dirname(path), { recursive: true })
       const temp = `${path}.${process.pid}.${randomUUID()}.tmp`
-      await writeFile(temp, JSON.stringify(entry))
+      await writeFile(temp, text)
       await rename(temp, path)
     } catch {
       // Read-only or full disk: the output is still right, only slower next time.
