@@ -16,7 +16,7 @@ import type { FormatOutput } from './formats/index.ts'
 import type { VerificationReport } from './formats/verification.ts'
 
 /** Bumped whenever an entry's shape or meaning changes, so old entries are never read. */
-const CACHE_FORMAT = 1
+const CACHE_FORMAT = 2
 
 const TEMPLATES_FILE = 'templates.json'
 
@@ -30,6 +30,8 @@ export interface CachedSpec {
   codes: string[]
   /** Every format file of this spec, in the order the formats made them. */
   outputs: FormatOutput[]
+  /** SHA-256 of every program, then of every format file, in the orders above. */
+  hashes: string[]
 }
 
 interface Hit extends CachedSpec {
@@ -203,8 +205,12 @@ export class GenCache {
       entry.codes.every((c) => typeof c === 'string') &&
       Array.isArray(entry.outputs) &&
       Array.isArray(entry.warnings) &&
+      Array.isArray(entry.hashes) &&
+      entry.hashes.length === entry.codes.length + entry.outputs.length &&
+      entry.hashes.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h)) &&
       entry.verification === verificationOf(this.report, entry.spec.id)
     if (!ok) return undefined
-    return { spec: entry.spec, codes: entry.codes, outputs: entry.outputs, warnings: entry.warnings }
+    const { spec, codes, outputs, hashes, warnings } = entry
+    return { spec, codes, outputs, hashes, warnings }
   }
 }

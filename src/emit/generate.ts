@@ -116,14 +116,14 @@ export async function generate(
   const fresh = groups.filter((g) => !cache?.reused(g.spec))
   const files = new Map<string, string>()
   const hashes = new Map<string, string>()
-  const add = (path: string, content: string, owner: string): string => {
+  const add = (path: string, content: string, owner: string, known?: string): string => {
     if (files.has(path)) {
       throw new PolysnipError(`two outputs would write "${path}" (the second from ${owner})`, {
         hint: 'give the target a different "file" in target.json, or drop one of the formats',
       })
     }
     files.set(path, content)
-    const hash = sha256(content)
+    const hash = known ?? sha256(content)
     hashes.set(path, hash)
     return hash
   }
@@ -143,8 +143,9 @@ export async function generate(
   const specEntries: Manifest['specs'] = []
   const saves: Array<Promise<void>> = []
   for (const group of groups) {
-    const entries = group.snippets.map((s) => {
-      const hash = add(s.file, s.code, `target "${s.target.id}"`)
+    const reused = cache?.reused(group.spec)
+    const entries = group.snippets.map((s, i) => {
+      const hash = add(s.file, s.code, `target "${s.target.id}"`, reused?.hashes[i])
       const entry: SnippetEntry = {
         spec: group.spec.id,
         target: s.target.id,
@@ -161,17 +162,21 @@ export async function generate(
     const verifiedWith = (spec: string, target: string) =>
       entries.find((e) => e.spec === spec && e.target === target)?.verified?.version
 
-    const reused = cache?.reused(group.spec)
     const outputs = reused?.outputs ?? renderFormats(group, selected, { ...context, verified: verifiedWith })
-    if (cache && !reused) {
-      saves.push(cache.save({ spec: group.spec, codes: group.snippets.map((s) => s.code), outputs }))
-    }
     const specOutputs: Record<string, OutputRef> = {}
-    for (const out of outputs) {
-      const ref = { file: out.path, sha256: add(out.path, out.content, `format "${out.format}"`) }
+    const outputHashes: string[] = []
+    for (const [j, out] of outputs.entries()) {
+      const known = reused?.hashes[entries.length + j]
+      const ref = { file: out.path, sha256: add(out.path, out.content, `format "${out.format}"`, known) }
+      outputHashes.push(ref.sha256)
       const entry = out.target === undefined ? undefined : entries.find((e) => e.target === out.target)
       if (entry) entry.outputs = { ...entry.outputs, [out.format]: ref }
       else specOutputs[out.format] = ref
+    }
+    if (cache && !reused) {
+      const codes = group.snippets.map((s) => s.code)
+      const known = [...entries.map((e) => e.sha256), ...outputHashes]
+      saves.push(cache.save({ spec: group.spec, codes, outputs, hashes: known }))
     }
     snippets.push(...entries)
     const { spec } = group
