@@ -100,14 +100,17 @@ async function prune(dir: string, current: string): Promise<void> {
 }
 
 export class GenCache {
+  private readonly reportKey: string
   private readonly hits = new WeakMap<Spec, CachedSpec>()
   private readonly misses = new Map<string, { bytes: Uint8Array; warnings: string[] }>()
 
   private constructor(
+    /** This generation's folder: the cache folder joined with the key of the inputs. */
     readonly dir: string,
-    private readonly key: string,
     private readonly report: VerificationReport | null,
-  ) {}
+  ) {
+    this.reportKey = sha256(JSON.stringify(report))
+  }
 
   /** A cache in `dir` for one set of targets, formats and options. */
   static async open(
@@ -119,11 +122,13 @@ export class GenCache {
     const material = JSON.stringify([CACHE_FORMAT, await codeFingerprint(), targets, inputs.formats, inputs.extra ?? null])
     const key = sha256(material).slice(0, 16)
     await prune(dir, key)
-    return new GenCache(join(dir, key), key, report)
+    return new GenCache(join(dir, key), report)
   }
 
   private path(file: string, bytes: Uint8Array): string {
-    const name = sha256(`${file}\0`).slice(0, 16) + sha256(bytes).slice(0, 32)
+    // The report is in the name too: output folders with different reports (snippets/ and a
+    // scratch folder) then keep entries side by side instead of replacing each other's.
+    const name = sha256(`${file}\0${this.reportKey}`).slice(0, 16) + sha256(bytes).slice(0, 32)
     return join(this.dir, name.slice(0, 2), `${name}.json`)
   }
 
