@@ -79,6 +79,15 @@ describe('polysnip gen', () => {
     expect(Object.keys(await readTree(out)).some((f) => f.startsWith('create-project/'))).toBe(false)
   })
 
+  it('--no-cache renders every spec again and writes only what changed', async () => {
+    const out = await tempDir()
+    await polysnip('gen', '--format', 'raw', '--out', out)
+    const again = await polysnip('gen', '--format', 'raw', '--no-cache', '--out', out)
+
+    expect(again.code).toBe(0)
+    expect(again.stdout).toContain('(14 rendered, 0 written, 15 unchanged)')
+  })
+
   it('writes nothing when one spec of several is bad', async () => {
     const out = await tempDir()
     const result = await polysnip('gen', '--spec', 'specs/list-projects.yaml',
