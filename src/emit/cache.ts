@@ -1,17 +1,17 @@
 /**
  * The generation cache: one entry per spec file, holding the parsed spec, its rendered programs
  * and every format file made from them, so a spec whose inputs did not change is neither parsed
- * nor rendered again. An entry's name is a hash of everything that shapes the output (see
- * `cacheKey`), so a stale entry is never looked up; an entry that cannot be read as one is a miss.
+ * nor rendered again. Entries live in a folder named by a hash of everything else that shapes
+ * the output (see `GenCache.open`), so a stale entry is never looked up; an entry that cannot be
+ * read as one is a miss.
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Target } from '../render/targets.ts'
 import type { Spec } from '../spec/model.ts'
-import { packageRoot } from '../paths.ts'
+import { codeFingerprint, prune } from './cache-generations.ts'
 import type { FormatOutput } from './formats/index.ts'
 import type { VerificationReport } from './formats/verification.ts'
 
@@ -19,9 +19,6 @@ import type { VerificationReport } from './formats/verification.ts'
 const CACHE_FORMAT = 2
 
 const TEMPLATES_FILE = 'templates.json'
-
-/** Generations (sets of entries under one key) kept besides the current one. */
-const KEPT_GENERATIONS = 3
 
 /** What a cached spec gives back to `generate`. */
 export interface CachedSpec {
@@ -56,47 +53,9 @@ function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
 }
 
-/**
- * polysnip's own code shapes the output too, and its version number does not change between
- * builds of one checkout, so the running code itself is hashed: the bundle in dist/ when it runs
- * from there, else the TypeScript sources.
- */
-async function codeFingerprint(): Promise<string> {
-  const fromDist = import.meta.url.includes('/dist/')
-  const dir = join(packageRoot, fromDist ? 'dist' : 'src')
-  const names = (await readdir(dir, { recursive: true })).filter((n) => /\.(js|ts|css)$/.test(n)).sort()
-  const hash = createHash('sha256')
-  for (const name of names) hash.update(`${name}\0`).update(await readFile(join(dir, name)))
-  // The libraries that shape output text are part of the code too.
-  const require = createRequire(import.meta.url)
-  for (const dep of ['handlebars', 'yaml', 'shiki']) {
-    hash.update(`${dep}@${(require(`${dep}/package.json`) as { version: string }).version}\0`)
-  }
-  return hash.digest('hex')
-}
-
 /** The report lines about one spec, as the text an entry is compared by. */
 function verificationOf(report: VerificationReport | null, specId: string): string {
   return JSON.stringify(report?.snippets.filter((s) => s.spec === specId) ?? [])
-}
-
-/**
- * Every change of templates, options or polysnip itself starts a new generation of entries, so
- * only the most recently used few are kept (the current one is marked used by its mtime).
- */
-async function prune(dir: string, current: string): Promise<void> {
-  try {
-    await mkdir(join(dir, current), { recursive: true })
-    const now = new Date()
-    await utimes(join(dir, current), now, now)
-    const others = (await readdir(dir)).filter((n) => /^[0-9a-f]{16}$/.test(n) && n !== current)
-    if (others.length <= KEPT_GENERATIONS) return
-    const dated = await Promise.all(others.map(async (n) => ({ n, t: (await stat(join(dir, n))).mtimeMs })))
-    dated.sort((a, b) => b.t - a.t)
-    for (const { n } of dated.slice(KEPT_GENERATIONS)) await rm(join(dir, n), { recursive: true, force: true })
-  } catch {
-    // A cache folder that cannot be tidied still works; it only takes more disk.
-  }
 }
 
 export class GenCache {
@@ -119,7 +78,9 @@ export class GenCache {
     report: VerificationReport | null,
   ): Promise<GenCache> {
     const targets = inputs.targets.map((t) => ({ ...t, templateFile: undefined }))
-    const material = JSON.stringify([CACHE_FORMAT, await codeFingerprint(), targets, inputs.formats, inputs.extra ?? null])
+    const code = await codeFingerprint()
+    const { formats, extra = null } = inputs
+    const material = JSON.stringify([CACHE_FORMAT, code, targets, formats, extra])
     const key = sha256(material).slice(0, 16)
     await prune(dir, key)
     return new GenCache(join(dir, key), report)
@@ -128,7 +89,8 @@ export class GenCache {
   private path(file: string, bytes: Uint8Array): string {
     // The report is in the name too: output folders with different reports (snippets/ and a
     // scratch folder) then keep entries side by side instead of replacing each other's.
-    const name = sha256(`${file}\0${this.reportKey}`).slice(0, 16) + sha256(bytes).slice(0, 32)
+    const where = sha256(`${file}\0${this.reportKey}`).slice(0, 16)
+    const name = where + sha256(bytes).slice(0, 32)
     return join(this.dir, name.slice(0, 2), `${name}.json`)
   }
 
@@ -148,7 +110,8 @@ export class GenCache {
   templates(): Map<string, string> {
     try {
       const data = JSON.parse(readFileSync(join(this.dir, TEMPLATES_FILE), 'utf8')) as unknown
-      if (Array.isArray(data) && data.every((e) => Array.isArray(e) && e.every((v) => typeof v === 'string'))) {
+      const pairs = Array.isArray(data) && data.every((e) => Array.isArray(e) && e.length === 2)
+      if (pairs && data.flat().every((v) => typeof v === 'string')) {
         return new Map(data as Array<[string, string]>)
       }
     } catch {
@@ -179,7 +142,8 @@ export class GenCache {
     const miss = this.misses.get(file)
     if (!miss) return
     const verification = verificationOf(this.report, value.spec.id)
-    const entry: Entry = { format: CACHE_FORMAT, ...value, warnings: miss.warnings, verification }
+    const { warnings } = miss
+    const entry: Entry = { format: CACHE_FORMAT, ...value, warnings, verification }
     await this.writeAtomic(this.path(file, miss.bytes), JSON.stringify(entry))
   }
 

@@ -27,18 +27,24 @@ function parseOne(file: string, cache: GenCache, logger: Logger): Spec {
   return spec
 }
 
-export async function loadSpecsCached(files: string[], cache: GenCache, logger: Logger): Promise<Spec[]> {
+/** Like `loadSpecs`: every file's problems are collected, and an id used twice is an error. */
+export async function loadSpecsCached(
+  files: string[],
+  cache: GenCache,
+  logger: Logger,
+): Promise<Spec[]> {
   const errors: PolysnipError[] = []
   const specs: Spec[] = []
   for (const file of files) {
     try {
       specs.push(parseOne(file, cache, logger))
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code
-      // An unreadable file gets loadSpecs' own message (with its hint), which this rethrows.
-      const error = typeof code === 'string' ? await loadSpecFile(file).then(() => e, (r: unknown) => r) : e
+      const unreadable = typeof (e as NodeJS.ErrnoException).code === 'string'
+      // An unreadable file gets loadSpecs' own message (with its hint) instead of the raw one.
+      const error = unreadable ? await loadSpecFile(file).then(() => e, (r: unknown) => r) : e
+      const many = (error as { errors?: PolysnipError[] } | null)?.errors
       if (error instanceof PolysnipError) errors.push(error)
-      else if ((error as { errors?: unknown })?.errors) errors.push(...(error as { errors: PolysnipError[] }).errors)
+      else if (Array.isArray(many)) errors.push(...many)
       else throw error
     }
   }

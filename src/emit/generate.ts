@@ -69,7 +69,7 @@ export interface GenerateOptions {
   verification?: VerificationReport | null
   /** Where highlighted code (and the tabs script) is cached between runs, or false. @default false */
   highlightCache?: string | false
-  /** Reuses unchanged specs' programs and files, and stores the others (see cache.ts). @default none */
+  /** Reuses unchanged specs' outputs and stores the others (see cache.ts). @default none */
   cache?: GenCache | undefined
 }
 
@@ -94,7 +94,9 @@ function cachedGroups(specs: Spec[], targets: Target[], cache: GenCache): SpecGr
   const ordered = [...specs].sort((a, b) => a.id.localeCompare(b.id))
   return ordered.map((spec) => {
     const codes = cache.reused(spec)?.codes ?? []
-    const snippets = targets.map((target, i) => ({ target, file: `${spec.id}/${target.file}`, code: codes[i] ?? '' }))
+    const snippets = targets.map((target, i) => {
+      return { target, file: `${spec.id}/${target.file}`, code: codes[i] ?? '' }
+    })
     return { spec, snippets }
   })
 }
@@ -167,7 +169,8 @@ export async function generate(
     const outputHashes: string[] = []
     for (const [j, out] of outputs.entries()) {
       const known = reused?.hashes[entries.length + j]
-      const ref = { file: out.path, sha256: add(out.path, out.content, `format "${out.format}"`, known) }
+      const hash = add(out.path, out.content, `format "${out.format}"`, known)
+      const ref = { file: out.path, sha256: hash }
       outputHashes.push(ref.sha256)
       const entry = out.target === undefined ? undefined : entries.find((e) => e.target === out.target)
       if (entry) entry.outputs = { ...entry.outputs, [out.format]: ref }

@@ -56,7 +56,8 @@ describe('generation cache', () => {
 
     // A spec edit: that spec's seven programs and its format files, nothing else.
     const spec = join(dir, 'specs', 'list-projects.yaml')
-    await writeFile(spec, (await readFile(spec, 'utf8')).replace(/^title: (.*)$/m, 'title: $1 (edited)'))
+    const text = await readFile(spec, 'utf8')
+    await writeFile(spec, text.replace(/^title: (.*)$/m, 'title: $1 (edited)'))
     const edited = await gen(dir, out, true)
     expect(edited.rendered).toBe(7)
     expect(edited.tree).toEqual(await uncached(dir))
@@ -78,7 +79,8 @@ describe('generation cache', () => {
 
     // Truncate every entry: each one must be a miss, rendered again, with the same result.
     const cacheDir = join(dir, 'cache')
-    const entries = (await readdir(cacheDir, { recursive: true })).filter((f) => f.endsWith('.json'))
+    const files = await readdir(cacheDir, { recursive: true })
+    const entries = files.filter((f) => f.endsWith('.json'))
     expect(entries.length).toBeGreaterThan(2)
     for (const entry of entries) {
       const path = join(cacheDir, entry)
