@@ -10,9 +10,9 @@ export { checkBasicCredentials } from './spec/rfc7617.ts'
 export { loadTargets, loadTarget, loadTargetDir, selectTargets, type Target } from './render/targets.ts'
 export { renderSnippet, type RenderOptions } from './render/render.ts'
 export { escapers, type Escaper } from './render/escapers/index.ts'
+export { renderGroups } from './emit/render-groups.ts'
 export {
   generate,
-  renderGroups,
   sha256,
   type GenerateOptions,
   type Manifest,

@@ -21,6 +21,8 @@ Options:
                     "openapi" in the config); "raw" for none. Default: all.
   --target ID       Render only this target (repeatable, or comma-separated).
   --templates DIR   A folder of extra or overriding targets (repeatable).
+  --no-cache        Render every spec again, without reading or writing the generation
+                    cache (.cache/polysnip/gen, or "genCache" in the config).
   --check           Render in memory and exit 1, listing every file that differs from DIR.
   --quiet           Print errors only.
   -h, --help        Show this help.
@@ -39,6 +41,8 @@ export interface GenArgs {
   templates: string[]
   check: boolean
   quiet: boolean
+  /** False with --no-cache. */
+  cache: boolean
 }
 
 export type CliArgs = GenArgs | { command: 'help' }
@@ -58,6 +62,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         target: { type: 'string', multiple: true },
         templates: { type: 'string', multiple: true },
         check: { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -87,6 +92,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     templates: values.templates ?? [],
     check: Boolean(values.check) || command === 'check',
     quiet: Boolean(values.quiet),
+    cache: !values['no-cache'],
   }
 }
 

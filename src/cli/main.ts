@@ -7,17 +7,18 @@ import { isPolysnipError } from '../errors.ts'
 import { createLogger, type Logger } from '../log.ts'
 import { buildProject } from '../config/project.ts'
 import { checkOutput, writeOutput } from '../emit/write.ts'
+import { stampFileFor } from '../emit/stamps.ts'
 import { parseCliArgs, USAGE, type GenArgs } from './args.ts'
-import { verifyCommand } from '../verify/cli.ts'
 
 async function gen(args: GenArgs, log: Logger): Promise<number> {
-  const { files, manifest, specs, targets, project } = await buildProject({
+  const { files, manifest, specs, targets, project, rendered, hashes } = await buildProject({
     config: args.config,
     specs: args.specs,
     out: args.out,
     targets: args.targets,
     templates: args.templates,
     formats: args.formats,
+    cache: args.cache,
     logger: log,
   })
   const out = project.out
@@ -39,11 +40,12 @@ async function gen(args: GenArgs, log: Logger): Promise<number> {
     return 0
   }
 
-  const result = await writeOutput(out, files)
+  const stampFile = project.genCache ? stampFileFor(project.genCache, out) : undefined
+  const result = await writeOutput(out, files, { stampFile, hashes })
   log.info(
     `${count} → ${manifest.snippets.length} snippets` +
       `${manifest.formats.length ? ` (+ ${manifest.formats.join(', ')})` : ''} in ${out}/ ` +
-      `(${result.written.length} written, ${result.unchanged.length} unchanged` +
+      `(${rendered} rendered, ${result.written.length} written, ${result.unchanged.length} unchanged` +
       `${result.removed.length ? `, ${result.removed.length} removed` : ''})`,
   )
   return 0
@@ -53,7 +55,11 @@ export async function main(argv: string[], log?: Logger): Promise<number> {
   let logger = log ?? createLogger()
   try {
     // `verify` has options of its own (see src/verify/cli.ts).
-    if (argv[0] === 'verify') return await verifyCommand(argv.slice(1), logger)
+    // Loaded on demand: `gen` needs none of the verifier (nor the template engine it imports).
+    if (argv[0] === 'verify') {
+      const { verifyCommand } = await import('../verify/cli.ts')
+      return await verifyCommand(argv.slice(1), logger)
+    }
     const args = parseCliArgs(argv)
     if (args.command === 'help') {
       process.stdout.write(`${USAGE}\n`)

@@ -2,6 +2,9 @@
  * The whole `gen` pipeline as one library call: resolve the project, load specs and targets,
  * generate every output. The CLI, the Astro integration and scripts all go through here.
  */
+import { PolysnipError, throwIfAny } from '../errors.ts'
+import { GenCache } from '../emit/cache.ts'
+import { loadSpecsCached } from '../emit/cached-specs.ts'
 import { generate, type Output } from '../emit/generate.ts'
 import { readVerification } from '../emit/formats/verification.ts'
 import { silentLogger, type Logger } from '../log.ts'
@@ -21,16 +24,50 @@ export interface BuildResult extends Output {
   targets: Target[]
 }
 
+/** Compiles every template, reporting each one's syntax errors together, as loading does. */
+async function compileAll(targets: Target[]): Promise<void> {
+  const { compileTarget } = await import('../render/engine.ts')
+  const errors: PolysnipError[] = []
+  for (const target of targets) {
+    try {
+      compileTarget(target)
+    } catch (e) {
+      if (!(e instanceof PolysnipError)) throw e
+      errors.push(e)
+    }
+  }
+  throwIfAny(errors)
+}
+
 /** Generates every output of a project in memory; write it with `writeOutput(project.out, files)`. */
 export async function buildProject(options: BuildOptions = {}): Promise<BuildResult> {
   const project = await resolveProject(options)
-  const specs = await loadSpecs(project.specFiles, { logger: options.logger ?? silentLogger })
-  const targets = selectTargets(await loadTargets(project.templates), project.targets)
+  // With the cache on, templates are compiled only once some spec is not in it (see below).
+  const compile = !project.genCache
+  const targets = selectTargets(await loadTargets(project.templates, { compile }), project.targets)
+  const verification = await readVerification(project.out)
+  const cache = project.genCache
+    ? await GenCache.open(project.genCache, {
+        targets,
+        formats: project.formats,
+        extra: project.openapi,
+      }, verification)
+    : undefined
+  const logger = options.logger ?? silentLogger
+  const specs = cache
+    ? await loadSpecsCached(project.specFiles, cache, logger)
+    : await loadSpecs(project.specFiles, { logger })
+  const engine = cache?.missed ? await import('../render/engine.ts') : undefined
+  const known = engine && cache ? cache.templates() : new Map<string, string>()
+  for (const [text, source] of known) engine?.precompiledSources.set(text, source)
+  if (cache?.missed) await compileAll(targets)
   const output = await generate(specs, targets, {
     formats: project.formats,
     openapi: project.openapi,
-    verification: await readVerification(project.out),
+    verification,
     highlightCache: project.highlightCache,
+    cache,
   })
+  if (engine && cache) await cache.saveTemplates(known, engine.precompiledSources)
   return { ...output, project, specs, targets }
 }

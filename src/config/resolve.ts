@@ -27,6 +27,8 @@ export interface ProjectOptions {
   templates?: string[] | undefined
   /** Format ids. @default config `formats`, else every format */
   formats?: string[] | undefined
+  /** False to neither read nor write the generation cache (`--no-cache`). @default true */
+  cache?: boolean | undefined
 }
 
 export interface Project {
@@ -37,6 +39,8 @@ export interface Project {
   templates: string[]
   formats: string[]
   highlightCache: string | false
+  /** Folder of the generation cache (see src/emit/cache.ts), or false. */
+  genCache: string | false
   openapi: OpenApiInput[]
 }
 
@@ -121,6 +125,7 @@ export async function resolveProject(options: ProjectOptions = {}): Promise<Proj
   const templates = pick(options.templates, config.templates ?? [])
   const out = options.out !== undefined ? fromCli(options.out) : fromConfig(config.out ?? 'snippets')
   const cache = config.highlightCache ?? '.cache/polysnip/highlight'
+  const genCache = options.cache === false ? false : (config.genCache ?? '.cache/polysnip/gen')
   const formats = options.formats ?? config.formats ?? [...defaultFormats]
   // The OpenAPI outputs are written when configured and not deselected by the format list.
   const openapi = config.openapi === undefined || !formats.includes(OPENAPI) ? [] : [config.openapi].flat()
@@ -133,6 +138,7 @@ export async function resolveProject(options: ProjectOptions = {}): Promise<Proj
     templates: templates.map((t) => shown(cwd, t)),
     formats: formats.filter((f) => f !== OPENAPI),
     highlightCache: cache === false ? false : shown(cwd, fromConfig(cache)),
+    genCache: genCache === false ? false : shown(cwd, fromConfig(genCache)),
     openapi: await Promise.all(openapi.map((entry) => loadOpenApi(cwd, baseDir, out, entry))),
   }
 }

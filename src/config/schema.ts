@@ -52,6 +52,10 @@ export const configSchema = z.strictObject({
     .union([z.string(), z.literal(false)])
     .optional()
     .describe('Folder caching highlighted code between runs, or false. Default: ".cache/polysnip/highlight".'),
+  genCache: z
+    .union([z.string(), z.literal(false)])
+    .optional()
+    .describe('Folder caching each spec\'s outputs between runs, or false. Default: ".cache/polysnip/gen".'),
   openapi: z
     .union([openApiConfigSchema, z.array(openApiConfigSchema)])
     .optional()

@@ -4,10 +4,10 @@
  * selected formats (src/emit/formats) add Markdown, HTML, framework wrappers and OpenAPI samples.
  */
 import { createHash } from 'node:crypto'
-import { renderSnippet } from '../render/render.ts'
 import type { Target } from '../render/targets.ts'
 import type { Spec } from '../spec/model.ts'
-import { PolysnipError, throwIfAny } from '../errors.ts'
+import { PolysnipError } from '../errors.ts'
+import type { GenCache } from './cache.ts'
 import { createHighlight } from './formats/highlight.ts'
 import { OPENAPI, renderFormats, selectFormats, type SpecGroup } from './formats/index.ts'
 import { renderOpenApi, type OpenApiInput } from './formats/openapi.ts'
@@ -69,12 +69,18 @@ export interface GenerateOptions {
   verification?: VerificationReport | null
   /** Where highlighted code (and the tabs script) is cached between runs, or false. @default false */
   highlightCache?: string | false
+  /** Reuses unchanged specs' outputs and stores the others (see cache.ts). @default none */
+  cache?: GenCache | undefined
 }
 
 export interface Output {
   /** Output files by relative path, manifest included, in a stable order. */
   files: Map<string, string>
   manifest: Manifest
+  /** Snippets rendered in this run; the others came from the cache. */
+  rendered: number
+  /** SHA-256 of every file but the manifest, by path (for `writeOutput`'s stamps). */
+  hashes: Map<string, string>
 }
 
 export const MANIFEST_FILE = 'manifest.json'
@@ -83,28 +89,16 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
-/**
- * Renders every spec with every target, specs sorted by id, targets in tab order. All render
- * errors are collected before throwing.
- */
-export function renderGroups(specs: Spec[], targets: Target[]): SpecGroup[] {
-  const errors: PolysnipError[] = []
+/** The groups of specs that all come from the cache, in `renderGroups`' order. */
+function cachedGroups(specs: Spec[], targets: Target[], cache: GenCache): SpecGroup[] {
   const ordered = [...specs].sort((a, b) => a.id.localeCompare(b.id))
-  const groups = ordered.map((spec) => {
-    const group: SpecGroup = { spec, snippets: [] }
-    for (const target of targets) {
-      try {
-        const code = renderSnippet(spec, target)
-        group.snippets.push({ target, file: `${spec.id}/${target.file}`, code })
-      } catch (e) {
-        if (!(e instanceof PolysnipError)) throw e
-        errors.push(new PolysnipError(`spec "${spec.id}": ${e.message}`, { ...e.place, hint: e.hint, cause: e }))
-      }
-    }
-    return group
+  return ordered.map((spec) => {
+    const codes = cache.reused(spec)?.codes ?? []
+    const snippets = targets.map((target, i) => {
+      return { target, file: `${spec.id}/${target.file}`, code: codes[i] ?? '' }
+    })
+    return { spec, snippets }
   })
-  throwIfAny(errors)
-  return groups
 }
 
 /** Renders every spec with every target, then every selected format. */
@@ -115,21 +109,32 @@ export async function generate(
 ): Promise<Output> {
   const selected = selectFormats(options.formats ?? [])
   const report = options.verification ?? null
-  const groups = renderGroups(specs, targets)
+  const { cache } = options
+  // Templates (and Handlebars) are loaded only when some spec is not in the cache.
+  const allCached = cache !== undefined && specs.every((s) => cache.reused(s))
+  const groups = allCached
+    ? cachedGroups(specs, targets, cache)
+    : (await import('./render-groups.ts')).renderGroups(specs, targets, cache)
+  const fresh = groups.filter((g) => !cache?.reused(g.spec))
   const files = new Map<string, string>()
-  const add = (path: string, content: string, owner: string) => {
+  const hashes = new Map<string, string>()
+  const add = (path: string, content: string, owner: string, known?: string): string => {
     if (files.has(path)) {
       throw new PolysnipError(`two outputs would write "${path}" (the second from ${owner})`, {
         hint: 'give the target a different "file" in target.json, or drop one of the formats',
       })
     }
     files.set(path, content)
+    const hash = known ?? sha256(content)
+    hashes.set(path, hash)
+    return hash
   }
 
   // Highlighting is the one slow step, so it is prepared once for every snippet that needs it.
   const needsHtml = selected.some((f) => f.highlights)
-  const requests = groups.flatMap((g) => g.snippets.map((s) => ({ code: s.code, lang: s.target.shiki })))
-  const context = needsHtml
+  const needsHighlight = needsHtml && fresh.length > 0
+  const requests = fresh.flatMap((g) => g.snippets.map((s) => ({ code: s.code, lang: s.target.shiki })))
+  const context = needsHighlight
     ? {
         highlight: await createHighlight(requests, { cacheDir: options.highlightCache ?? false }),
         tabsAssets: await loadTabsAssets(options.highlightCache ?? false),
@@ -138,9 +143,11 @@ export async function generate(
 
   const snippets: SnippetEntry[] = []
   const specEntries: Manifest['specs'] = []
+  const saves: Array<Promise<void>> = []
   for (const group of groups) {
-    const entries = group.snippets.map((s) => {
-      add(s.file, s.code, `target "${s.target.id}"`)
+    const reused = cache?.reused(group.spec)
+    const entries = group.snippets.map((s, i) => {
+      const hash = add(s.file, s.code, `target "${s.target.id}"`, reused?.hashes[i])
       const entry: SnippetEntry = {
         spec: group.spec.id,
         target: s.target.id,
@@ -148,7 +155,7 @@ export async function generate(
         label: s.target.label,
         shiki: s.target.shiki,
         file: s.file,
-        sha256: sha256(s.code),
+        sha256: hash,
       }
       const verified = verifiedBy(report, entry)
       if (verified) entry.verified = verified
@@ -157,14 +164,22 @@ export async function generate(
     const verifiedWith = (spec: string, target: string) =>
       entries.find((e) => e.spec === spec && e.target === target)?.verified?.version
 
-    const outputs = renderFormats(group, selected, { ...context, verified: verifiedWith })
+    const outputs = reused?.outputs ?? renderFormats(group, selected, { ...context, verified: verifiedWith })
     const specOutputs: Record<string, OutputRef> = {}
-    for (const out of outputs) {
-      add(out.path, out.content, `format "${out.format}"`)
-      const ref = { file: out.path, sha256: sha256(out.content) }
+    const outputHashes: string[] = []
+    for (const [j, out] of outputs.entries()) {
+      const known = reused?.hashes[entries.length + j]
+      const hash = add(out.path, out.content, `format "${out.format}"`, known)
+      const ref = { file: out.path, sha256: hash }
+      outputHashes.push(ref.sha256)
       const entry = out.target === undefined ? undefined : entries.find((e) => e.target === out.target)
       if (entry) entry.outputs = { ...entry.outputs, [out.format]: ref }
       else specOutputs[out.format] = ref
+    }
+    if (cache && !reused) {
+      const codes = group.snippets.map((s) => s.code)
+      const known = [...entries.map((e) => e.sha256), ...outputHashes]
+      saves.push(cache.save({ spec: group.spec, codes, outputs, hashes: known }))
     }
     snippets.push(...entries)
     const { spec } = group
@@ -189,5 +204,6 @@ export async function generate(
     files: [...files.keys()].sort(),
   }
   files.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`)
-  return { files, manifest }
+  await Promise.all(saves)
+  return { files, manifest, rendered: fresh.length * targets.length, hashes }
 }

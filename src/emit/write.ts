@@ -5,7 +5,8 @@
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { MANIFEST_FILE, type Manifest } from './generate.ts'
+import { MANIFEST_FILE, sha256, type Manifest } from './generate.ts'
+import { Stamps } from './stamps.ts'
 
 export interface Drift {
   /** Files whose content differs from the rendered output. */
@@ -59,9 +60,24 @@ export interface WriteResult {
   removed: string[]
 }
 
+export interface WriteOptions {
+  /**
+   * Where to keep size, mtime and hash of every written file (see stamps.ts), so the next run
+   * can stat unchanged files instead of reading them; undefined to always read. @default undefined
+   */
+  stampFile?: string | undefined
+  /** SHA-256 of contents already known, by path (`generate` gives them). @default computed */
+  hashes?: Map<string, string> | undefined
+}
+
 /** Writes the files whose content changed, removes stale ones, manifest last. */
-export async function writeOutput(outDir: string, files: Map<string, string>): Promise<WriteResult> {
+export async function writeOutput(
+  outDir: string,
+  files: Map<string, string>,
+  options: WriteOptions = {},
+): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: [], removed: [] }
+  const stamps = options.stampFile === undefined ? undefined : Stamps.read(options.stampFile)
   const stale = (await previousFiles(outDir)).filter((f) => !files.has(f))
 
   // The manifest goes last: if the process dies midway, the old manifest still lists every
@@ -70,7 +86,9 @@ export async function writeOutput(outDir: string, files: Map<string, string>): P
   for (const file of ordered) {
     const content = files.get(file) ?? ''
     const path = join(outDir, file)
-    if ((await readIfExists(path)) === content) {
+    const hash = stamps ? (options.hashes?.get(file) ?? sha256(content)) : ''
+    if (stamps?.matches(file, path, hash) || (await readIfExists(path)) === content) {
+      stamps?.record(file, path, hash)
       result.unchanged.push(file)
       continue
     }
@@ -78,8 +96,10 @@ export async function writeOutput(outDir: string, files: Map<string, string>): P
     const temp = `${path}.${process.pid}.tmp`
     await writeFile(temp, content)
     await rename(temp, path)
+    stamps?.record(file, path, hash)
     result.written.push(file)
   }
+  stamps?.save()
 
   for (const file of stale) {
     await rm(join(outDir, file), { force: true })

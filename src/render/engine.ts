@@ -79,6 +79,12 @@ const byTarget = new WeakMap<Target, { key: TemplateKey; compiled: CompiledTempl
 
 const OPTIONS = { noEscape: true, strict: true }
 
+/**
+ * Precompiled template sources by template text. Precompiling dominates rendering a few specs,
+ * so the generation cache saves these and hands them back (see src/emit/cache.ts).
+ */
+export const precompiledSources = new Map<string, string>()
+
 /** Compiles (once, by target id and template text) a target's template. */
 export function compileTarget(target: Target): CompiledTemplate {
   const known = byTarget.get(target)
@@ -104,7 +110,8 @@ function compile(target: Target): CompiledTemplate {
     // Precompiling parses eagerly, so syntax errors surface at load time; evaluating its output
     // as Handlebars' own compile() would avoids compiling every template a second time, which
     // was a third of a cold `polysnip gen`.
-    const source = String(hb.precompile(target.template, OPTIONS))
+    const source = precompiledSources.get(target.template) ?? String(hb.precompile(target.template, OPTIONS))
+    precompiledSources.set(target.template, source)
     const spec = new Function(`return ${source}`)() as Parameters<typeof hb.template>[0]
     const template = hb.template(spec)
     return (context) => template(context)

@@ -7,7 +7,6 @@ import { join } from 'node:path'
 import { z } from 'zod/v4'
 import { PolysnipError, throwIfAny } from '../errors.ts'
 import { builtinTemplatesDir, displayPath } from '../paths.ts'
-import { compileTarget } from './engine.ts'
 import { escaperNames, type EscaperName } from './escapers/index.ts'
 
 export const targetMetaSchema = z.strictObject({
@@ -49,7 +48,15 @@ export interface Target extends TargetMeta {
  * Loads every target folder under `dir`, sorted by `order` then id. `dir` may also be one
  * target folder itself (it holds target.json), so users can point at a single target.
  */
-export async function loadTargetDir(dir: string): Promise<Target[]> {
+export interface LoadTargetOptions {
+  /**
+   * Compile each template at load, so syntax errors surface once with file and line. The
+   * generation cache turns it off while it may need no template at all. @default true
+   */
+  compile?: boolean
+}
+
+export async function loadTargetDir(dir: string, options: LoadTargetOptions = {}): Promise<Target[]> {
   let entries
   try {
     entries = await readdir(dir, { withFileTypes: true })
@@ -59,9 +66,9 @@ export async function loadTargetDir(dir: string): Promise<Target[]> {
       cause,
     })
   }
-  if (entries.some((e) => e.isFile() && e.name === 'target.json')) return [await loadTarget(dir)]
+  if (entries.some((e) => e.isFile() && e.name === 'target.json')) return [await loadTarget(dir, options)]
   const folders = entries.filter((e) => e.isDirectory()).map((e) => join(dir, e.name))
-  const results = await Promise.allSettled(folders.map(loadTarget))
+  const results = await Promise.allSettled(folders.map((f) => loadTarget(f, options)))
   const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as PolysnipError] : []))
   throwIfAny(errors)
   const targets = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
@@ -83,7 +90,7 @@ export async function loadTargetDir(dir: string): Promise<Target[]> {
 }
 
 /** Loads one target folder. */
-export async function loadTarget(folder: string): Promise<Target> {
+export async function loadTarget(folder: string, options: LoadTargetOptions = {}): Promise<Target> {
   const metaFile = join(folder, 'target.json')
   const templateFile = join(folder, 'template.hbs')
   const shown = (f: string) => displayPath(f)
@@ -128,7 +135,7 @@ export async function loadTarget(folder: string): Promise<Target> {
 
   // Compiling now reports a template's syntax errors once, at load, with file and line,
   // rather than once per spec at render time. The compiled template is cached for rendering.
-  compileTarget(target)
+  if (options.compile ?? true) (await import('./engine.ts')).compileTarget(target)
   return target
 }
 
@@ -140,10 +147,13 @@ export function sortTargets(targets: Target[]): Target[] {
  * Built-in targets, with user folders layered on top: a user target with a built-in id replaces
  * it (an override); a new id adds a target.
  */
-export async function loadTargets(userDirs: string[] = []): Promise<Target[]> {
+export async function loadTargets(
+  userDirs: string[] = [],
+  options: LoadTargetOptions = {},
+): Promise<Target[]> {
   const byId = new Map<string, Target>()
   for (const dir of [builtinTemplatesDir, ...userDirs]) {
-    const targets = await loadTargetDir(dir)
+    const targets = await loadTargetDir(dir, options)
     if (targets.length === 0) {
       throw new PolysnipError(`no targets in ${dir}`, {
         hint: 'a targets folder holds one folder per target, each with target.json and template.hbs',

@@ -107,6 +107,14 @@ export async function loadSpecs(files: string[], options: LoadOptions = {}): Pro
     else throw r.reason
   }
 
+  errors.push(...duplicateIds(specs))
+  throwIfAny(errors)
+  return specs
+}
+
+/** One error per spec whose id an earlier spec already uses (each id names an output folder). */
+export function duplicateIds(specs: Spec[]): PolysnipError[] {
+  const errors: PolysnipError[] = []
   const byId = new Map<string, Spec>()
   for (const spec of specs) {
     const first = byId.get(spec.id)
@@ -122,8 +130,7 @@ export async function loadSpecs(files: string[], options: LoadOptions = {}): Pro
     byId.set(spec.id, spec)
   }
 
-  throwIfAny(errors)
-  return specs
+  return errors
 }
 
 /** Lone surrogates cannot be written as UTF-8, so no program could contain them. */

@@ -26,7 +26,7 @@ describe('polysnip gen', () => {
     await polysnip('gen', '--format', 'raw', '--out', b)
 
     expect(first.code).toBe(0)
-    expect(first.stdout).toMatch(/^\[polysnip\] 2 specs × 7 targets → 14 snippets in .+ \(15 written, 0 unchanged\)\n$/)
+    expect(first.stdout).toMatch(/^\[polysnip\] 2 specs × 7 targets → 14 snippets in .+ \(\d+ rendered, 15 written, 0 unchanged\)\n$/)
     const tree = await readTree(a)
     expect(Object.keys(tree).filter((f) => f.startsWith('list-projects/')).sort()).toEqual([
       'list-projects/Main.java', 'list-projects/app.cs', 'list-projects/index.mjs',
@@ -75,8 +75,17 @@ describe('polysnip gen', () => {
     await polysnip('gen', '--format', 'raw', '--out', out)
     const second = await polysnip('gen', '--format', 'raw', '--spec', 'specs/list-projects.yaml', '--out', out)
 
-    expect(second.stdout).toContain('(1 written, 7 unchanged, 7 removed)')
+    expect(second.stdout).toMatch(/\(\d rendered, 1 written, 7 unchanged, 7 removed\)/)
     expect(Object.keys(await readTree(out)).some((f) => f.startsWith('create-project/'))).toBe(false)
+  })
+
+  it('--no-cache renders every spec again and writes only what changed', async () => {
+    const out = await tempDir()
+    await polysnip('gen', '--format', 'raw', '--out', out)
+    const again = await polysnip('gen', '--format', 'raw', '--no-cache', '--out', out)
+
+    expect(again.code).toBe(0)
+    expect(again.stdout).toContain('(14 rendered, 0 written, 15 unchanged)')
   })
 
   it('writes nothing when one spec of several is bad', async () => {

@@ -98,7 +98,7 @@ describe('polysnip gen with formats', () => {
 
     // Dropping a format removes its files, as dropping a spec removes the spec's.
     const second = await polysnip(dir, 'gen', '--format', 'md')
-    expect(second.stdout).toContain('(4 written, 2 unchanged, 1 removed)')
+    expect(second.stdout).toContain('(2 rendered, 4 written, 2 unchanged, 1 removed)')
     expect(JSON.parse(await readFile(join(dir, 'snippets/manifest.json'), 'utf8')).files).toEqual([
       'list-projects/all.md', 'list-projects/main.go', 'list-projects/main.go.md',
       'list-projects/request.sh', 'list-projects/request.sh.md',

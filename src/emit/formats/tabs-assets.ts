@@ -27,7 +27,14 @@ async function bundleClient(entry: string): Promise<string> {
   return bundle.outputFiles[0]?.text.trim() ?? ''
 }
 
+/** Made by `npm run build:lib`; used whenever this code runs from the bundle in dist/. */
+const prebuilt = join(packageRoot, 'dist', 'tabs-client.js')
+
 async function clientScript(entry: string, cacheDir: string | false): Promise<string> {
+  if (import.meta.url.includes('/dist/')) {
+    const script = await readFile(prebuilt, 'utf8').catch(() => undefined)
+    if (script !== undefined) return script.trim()
+  }
   if (!cacheDir) return bundleClient(entry)
   // The client is one file today; hashing it alone is enough until it imports siblings.
   const hash = createHash('sha256').update(await readFile(entry)).digest('hex').slice(0, 32)

@@ -1,0 +1,56 @@
+/**
+ * The generation cache's folders: one per set of inputs other than the spec files (a
+ * "generation"), named by a hash that includes polysnip's own code, and pruned to the few used
+ * last, since every change of templates, options or code starts a new one.
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { packageRoot } from '../paths.ts'
+
+/** Generations kept besides the current one. */
+const KEPT_GENERATIONS = 3
+
+/**
+ * polysnip's own code shapes the output too, and its version number does not change between
+ * builds of one checkout, so the running code itself is hashed: the bundle in dist/ when it runs
+ * from there, else the TypeScript sources.
+ */
+export async function codeFingerprint(): Promise<string> {
+  const fromDist = import.meta.url.includes('/dist/')
+  const dir = join(packageRoot, fromDist ? 'dist' : 'src')
+  const all = await readdir(dir, { recursive: true })
+  const names = all.filter((n) => /\.(js|ts|css)$/.test(n)).sort()
+  const hash = createHash('sha256')
+  for (const name of names) hash.update(`${name}\0`).update(await readFile(join(dir, name)))
+  // The libraries that shape output text are part of the code too.
+  const require = createRequire(import.meta.url)
+  for (const dep of ['handlebars', 'yaml', 'shiki']) {
+    hash.update(`${dep}@${(require(`${dep}/package.json`) as { version: string }).version}\0`)
+  }
+  return hash.digest('hex')
+}
+
+/**
+ * Every change of templates, options or polysnip itself starts a new generation of entries, so
+ * only the most recently used few are kept (the current one is marked used by its mtime).
+ */
+export async function prune(dir: string, current: string): Promise<void> {
+  try {
+    await mkdir(join(dir, current), { recursive: true })
+    const now = new Date()
+    await utimes(join(dir, current), now, now)
+    const others = (await readdir(dir)).filter((n) => /^[0-9a-f]{16}$/.test(n) && n !== current)
+    if (others.length <= KEPT_GENERATIONS) return
+    const dated = await Promise.all(
+      others.map(async (name) => ({ name, time: (await stat(join(dir, name))).mtimeMs })),
+    )
+    dated.sort((a, b) => b.time - a.time)
+    for (const { name } of dated.slice(KEPT_GENERATIONS)) {
+      await rm(join(dir, name), { recursive: true, force: true })
+    }
+  } catch {
+    // A cache folder that cannot be tidied still works; it only takes more disk.
+  }
+}
