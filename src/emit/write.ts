@@ -3,7 +3,7 @@
  * (temporary file, then rename), and files that an earlier run wrote but this one did not are
  * removed, so the folder always matches one run.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { MANIFEST_FILE, sha256, type Manifest } from './generate.ts'
 import { Stamps } from './stamps.ts'
@@ -105,5 +105,8 @@ export async function writeOutput(
     await rm(join(outDir, file), { force: true })
     result.removed.push(file)
   }
+  // A spec that is gone leaves its folder empty; rmdir refuses folders that still hold files.
+  const folders = new Set(stale.map((f) => dirname(join(outDir, f))))
+  for (const folder of folders) await rmdir(folder).catch(() => undefined)
   return result
 }

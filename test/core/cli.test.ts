@@ -1,6 +1,6 @@
 // The polysnip command as users run it: a real process on the built bundle.
 import { execFile } from 'node:child_process'
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -77,6 +77,7 @@ describe('polysnip gen', () => {
 
     expect(second.stdout).toMatch(/\(\d rendered, 1 written, 7 unchanged, 7 removed\)/)
     expect(Object.keys(await readTree(out)).some((f) => f.startsWith('create-project/'))).toBe(false)
+    await expect(stat(join(out, 'create-project'))).rejects.toThrow('ENOENT')
   })
 
   it('--no-cache renders every spec again and writes only what changed', async () => {
