@@ -1,5 +1,6 @@
-// Golden files: every spec × every built-in target, stored with its real extension under
-// test/golden/<spec file name>/. `npx vitest run -u` rewrites them after an intended change.
+// Golden files: every fixture spec × every built-in target, stored with its real extension under
+// test/golden/<spec file name>/. `npx vitest run -u` rewrites them after an intended change. The
+// shipped specs' goldens are the committed snippets/ folder, which the CLI test checks.
 import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { renderSnippet } from '../../src/render/render.ts'
@@ -9,7 +10,9 @@ import { goldenSpecFiles } from './helpers.ts'
 
 const targets = await loadTargets()
 
-describe.each(goldenSpecFiles)('%s', (file) => {
+const fixtureSpecs = goldenSpecFiles.filter((f) => f.startsWith('test/fixtures/'))
+
+describe.each(fixtureSpecs)('%s', (file) => {
   const name = basename(file).replace(/\.\w+$/, '')
 
   it.each(targets.map((t) => [t.id, t] as const))('renders %s', async (_id, target) => {
