@@ -37,7 +37,7 @@ async function rebuild() {
 
   // The tabs script that HTML fragments inline, built here once so that `polysnip gen` never has
   // to start esbuild (that cost more than the rest of a cold run). Same options as
-  // src/emit/formats/tabs-assets.ts uses when it runs from the sources.
+  // bundleTabsClient in src/tabs/build-client.ts, used when running from the sources.
   const tabsClient = build({
     entryPoints: ['src/tabs/client.ts'],
     outfile: 'dist/tabs-client.js',

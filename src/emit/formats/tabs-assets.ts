@@ -13,18 +13,9 @@ import type { TabsAssets } from './format.ts'
 
 const cached = new Map<string, Promise<TabsAssets>>()
 
-async function bundleClient(entry: string): Promise<string> {
-  const { build } = await import('esbuild')
-  const bundle = await build({
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'iife',
-    target: 'es2020',
-    logLevel: 'silent',
-  })
-  return bundle.outputFiles[0]?.text.trim() ?? ''
+// Loaded on demand: the bundler module imports esbuild, which a run from dist/ never needs.
+async function bundleTabsClient(entry: string): Promise<string> {
+  return (await import('../../tabs/build-client.ts')).bundleTabsClient(entry)
 }
 
 /** Made by `npm run build:lib`; used whenever this code runs from the bundle in dist/. */
@@ -35,14 +26,14 @@ async function clientScript(entry: string, cacheDir: string | false): Promise<st
     const script = await readFile(prebuilt, 'utf8').catch(() => undefined)
     if (script !== undefined) return script.trim()
   }
-  if (!cacheDir) return bundleClient(entry)
+  if (!cacheDir) return bundleTabsClient(entry)
   // The client is one file today; hashing it alone is enough until it imports siblings.
   const hash = createHash('sha256').update(await readFile(entry)).digest('hex').slice(0, 32)
   const file = join(cacheDir, `tabs-client-${hash}.js`)
   const hit = await readFile(file, 'utf8').catch(() => undefined)
   if (hit !== undefined) return hit
 
-  const script = await bundleClient(entry)
+  const script = await bundleTabsClient(entry)
   await mkdir(cacheDir, { recursive: true })
   const temp = `${file}.${process.pid}.${randomUUID()}.tmp`
   await writeFile(temp, script)
