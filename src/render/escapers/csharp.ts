@@ -1,4 +1,4 @@
-import { commentLines, hex, isInvisible, mapCodePoints, type Escaper } from './escaper.ts'
+import { commentLines, hasInvisible, hex, isInvisible, mapCodePoints, NOT_PLAIN, type Escaper } from './escaper.ts'
 
 // C# regular string literals. Never \x: it takes one to four hex digits and would swallow the
 // letters after it; \u and \U take exactly 4 and 8.
@@ -9,7 +9,7 @@ const SHORT: Record<string, string> = {
 
 export const csharp: Escaper = {
   string(text) {
-    const body = mapCodePoints(text, (ch, code) => {
+    const body = mapCodePoints(text, NOT_PLAIN, (ch, code) => {
       const short = SHORT[ch]
       if (short) return short
       if (!isInvisible(ch)) return ch
@@ -25,7 +25,7 @@ export const csharp: Escaper = {
 // A one-line raw string literal (C# 11): as many quotes around it as the longest quote run
 // inside plus one, and it may not start or end with a quote.
 csharp.raw = (text) => {
-  if (text === '' || /^"|"$/.test(text) || [...text].some(isInvisible)) return null
+  if (text === '' || /^"|"$/.test(text) || hasInvisible(text)) return null
   const longest = Math.max(0, ...(text.match(/"+/g) ?? []).map((run) => run.length))
   const quotes = '"'.repeat(Math.max(3, longest + 1))
   return `${quotes}${text}${quotes}`

@@ -33,11 +33,32 @@ export function hex(code: number, width: number): string {
   return code.toString(16).toUpperCase().padStart(width, '0')
 }
 
-/** Calls `escape` for each code point and joins the results (astral characters stay whole). */
-export function mapCodePoints(text: string, escape: (ch: string, code: number) => string): string {
-  let out = ''
-  for (const ch of text) out += escape(ch, ch.codePointAt(0) ?? 0)
-  return out
+/** Whether `text` holds an invisible character (see `isInvisible`). */
+export function hasInvisible(text: string): boolean {
+  return !PRINTABLE.test(text) && INVISIBLE_BUT_SPACE.test(text)
+}
+
+const PRINTABLE = /^[ -~]*$/
+const INVISIBLE_BUT_SPACE = /(?! )[\p{C}\p{Z}]/u
+
+/**
+ * Code points a double-quoted literal may not hold as they are: all but printable ASCII, and the
+ * quote and backslash. Escapers pass their own set to `mapCodePoints`.
+ */
+export const NOT_PLAIN = /[^ !#-[\]-~]/gu
+
+/**
+ * Calls `escape` for each code point that `special` (a global, Unicode regex) matches and joins
+ * the results, astral characters whole; the rest of the text is kept as it is, so `escape` must
+ * return every code point `special` leaves out unchanged. Spec text is mostly plain ASCII, and
+ * skipping it was most of an escaper's time.
+ */
+export function mapCodePoints(
+  text: string,
+  special: RegExp,
+  escape: (ch: string, code: number) => string,
+): string {
+  return text.replace(special, (ch) => escape(ch, ch.codePointAt(0) ?? 0))
 }
 
 /** Comment text wraps at this width so that generated files stay readable. */
@@ -55,7 +76,7 @@ export function commentLines(text: string): string[] {
     if (commentCache.size >= 256) commentCache.clear()
     lines = text
       .split(/\r\n|[\n\r\u2028\u2029\u0085]/)
-      .map((line) => mapCodePoints(line, (ch, code) => (isInvisible(ch) && ch !== '\t' ? `<U+${hex(code, 4)}>` : ch)))
+      .map((line) => mapCodePoints(line, NOT_PRINTABLE, (ch, code) => (isInvisible(ch) && ch !== '\t' ? `<U+${hex(code, 4)}>` : ch)))
       .flatMap((line) => wrap(line, COMMENT_WIDTH))
     commentCache.set(text, lines)
   }
@@ -63,6 +84,8 @@ export function commentLines(text: string): string[] {
 }
 
 const commentCache = new Map<string, string[]>()
+
+const NOT_PRINTABLE = /[^ -~]/gu
 
 function wrap(line: string, width: number): string[] {
   if (line.length <= width) return [line]

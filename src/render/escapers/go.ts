@@ -1,4 +1,4 @@
-import { commentLines, hex, isInvisible, mapCodePoints, type Escaper } from './escaper.ts'
+import { commentLines, hasInvisible, hex, isInvisible, mapCodePoints, NOT_PLAIN, type Escaper } from './escaper.ts'
 
 // Go interpreted string literals (go.dev/ref/spec#String_literals). Source is UTF-8, so visible
 // non-ASCII stays as is; \u and \U take exactly 4 and 8 hex digits, so nothing is swallowed.
@@ -9,7 +9,7 @@ const SHORT: Record<string, string> = {
 
 export const go: Escaper = {
   string(text) {
-    const body = mapCodePoints(text, (ch, code) => {
+    const body = mapCodePoints(text, NOT_PLAIN, (ch, code) => {
       const short = SHORT[ch]
       if (short) return short
       if (!isInvisible(ch)) return ch
@@ -24,4 +24,4 @@ export const go: Escaper = {
 }
 
 // A raw string cannot hold a backtick, and Go drops carriage returns from it.
-go.raw = (text) => (/[`\r]/.test(text) || [...text].some(isInvisible) ? null : `\`${text}\``)
+go.raw = (text) => (/[`\r]/.test(text) || hasInvisible(text) ? null : `\`${text}\``)

@@ -1,4 +1,4 @@
-import { commentLines, hex, isInvisible, mapCodePoints, printJson, type Escaper } from './escaper.ts'
+import { commentLines, hex, isInvisible, mapCodePoints, NOT_PLAIN, printJson, type Escaper } from './escaper.ts'
 
 // ECMAScript string literals. \x takes exactly 2 digits and \u{…} is braced, so escapes never
 // absorb the characters after them; template literals are never used for spec text.
@@ -10,7 +10,7 @@ const SHORT: Record<string, string> = {
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 
 function string(text: string): string {
-  const body = mapCodePoints(text, (ch, code) => {
+  const body = mapCodePoints(text, NOT_PLAIN, (ch, code) => {
     const short = SHORT[ch]
     if (short) return short
     if (!isInvisible(ch)) return ch

@@ -1,5 +1,5 @@
 import {
-  commentLines, hex, isInvisible, isPlainObject, mapCodePoints, printJson, type Escaper,
+  commentLines, hasInvisible, hex, isInvisible, isPlainObject, mapCodePoints, printJson, type Escaper,
 } from './escaper.ts'
 
 // PHP: single quotes when the text is all visible (only \ and ' are special there); otherwise
@@ -9,9 +9,12 @@ const DOUBLE: Record<string, string> = {
   '\v': '\\v', '\f': '\\f', '\x1b': '\\e',
 }
 
+// What DOUBLE or an escape may change: all but printable ASCII, and \\ " $.
+const DOUBLE_SPECIAL = /[^ !#%-[\]-~]/gu
+
 function string(text: string): string {
-  if (![...text].some(isInvisible)) return `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`
-  const body = mapCodePoints(text, (ch, code) => {
+  if (!hasInvisible(text)) return `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`
+  const body = mapCodePoints(text, DOUBLE_SPECIAL, (ch, code) => {
     const short = DOUBLE[ch]
     if (short) return short
     if (!isInvisible(ch)) return ch

@@ -1,4 +1,4 @@
-import { commentLines, hex, isInvisible, mapCodePoints, printJson, type Escaper } from './escaper.ts'
+import { commentLines, hex, isInvisible, mapCodePoints, NOT_PLAIN, printJson, type Escaper } from './escaper.ts'
 
 // Python str literals. \x, \u and \U take a fixed number of digits; f-strings are never used.
 const SHORT: Record<string, string> = {
@@ -6,7 +6,7 @@ const SHORT: Record<string, string> = {
 }
 
 function string(text: string): string {
-  const body = mapCodePoints(text, (ch, code) => {
+  const body = mapCodePoints(text, NOT_PLAIN, (ch, code) => {
     const short = SHORT[ch]
     if (short) return short
     if (!isInvisible(ch)) return ch

@@ -1,5 +1,5 @@
 import { PolysnipError } from '../../errors.ts'
-import { commentLines, hex, isInvisible, mapCodePoints, type Escaper } from './escaper.ts'
+import { commentLines, hasInvisible, hex, isInvisible, mapCodePoints, type Escaper } from './escaper.ts'
 
 // Bash words. Single quotes keep everything literal but cannot hold a quote, which is written
 // '\''. Text with invisible characters uses ANSI-C quoting, $'…', with each non-ASCII byte as
@@ -9,6 +9,9 @@ const ANSI: Record<string, string> = {
   '\b': '\\b', '\x1b': '\\e', '\f': '\\f', '\v': '\\v',
 }
 
+// What ANSI or an escape may change: all but printable ASCII, and \\ and '.
+const ANSI_SPECIAL = /[^ -&(-[\]-~]/gu
+
 export const shell: Escaper = {
   string(text) {
     if (text.includes('\0')) {
@@ -16,8 +19,8 @@ export const shell: Escaper = {
         hint: 'remove the NUL character from the spec text',
       })
     }
-    if (![...text].some(isInvisible)) return `'${text.replaceAll("'", "'\\''")}'`
-    const body = mapCodePoints(text, (ch, code) => {
+    if (!hasInvisible(text)) return `'${text.replaceAll("'", "'\\''")}'`
+    const body = mapCodePoints(text, ANSI_SPECIAL, (ch, code) => {
       const short = ANSI[ch]
       if (short) return short
       if (!isInvisible(ch)) return ch
