@@ -95,6 +95,8 @@ export function buildContext(
   })
   const isContentType = ([name]: [string, string]) => name.toLowerCase() === 'content-type'
   const contentType = request.body ? request.headers.find(isContentType) : undefined
+  // One object per header, shared by both lists.
+  const headers = request.headers.map(header)
   return {
     target: {
       id: target.id,
@@ -112,8 +114,8 @@ export function buildContext(
       methodTitle: method[0] + method.slice(1).toLowerCase(),
       baseUrl: new SpecText(options.baseUrl ?? request.baseUrl),
       path: new SpecText(request.path),
-      headers: request.headers.map(header),
-      otherHeaders: request.headers.filter((h) => !isContentType(h)).map(header),
+      headers,
+      otherHeaders: headers.filter((_, i) => !isContentType(request.headers[i] as [string, string])),
       contentType: contentType ? new SpecText(contentType[1]) : null,
       body: request.body
         ? { json: new SpecJson(request.body.json), text: new SpecText(JSON.stringify(request.body.json)) }

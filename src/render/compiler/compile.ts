@@ -49,6 +49,17 @@ interface Scope {
   /** Handlebars' stack of contexts for `../`; only kept when the template uses `../`. */
   depths: string | null
   frame: Frame | null
+  /**
+   * Variables holding lookups already made in this context, by path. Handlebars looks a path up
+   * again at each use; the values cannot differ within one render (nothing writes to the
+   * context), and repeated lookups were a tenth of a render.
+   */
+  memo: Map<string, string>
+}
+
+/** Declares a scope's lookup variables (after its body is generated, when they are known). */
+function declare(scope: Scope, body: string): string {
+  return scope.memo.size > 0 ? `let ${[...scope.memo.values()].join(', ')}\n${body}` : body
 }
 
 /** Handlebars' test for a path that may name a helper: one part, no `this`, `./` or `../`. */
@@ -65,13 +76,14 @@ export function compileTemplate(template: string, helpers: Helpers): Compiled {
   try {
     const ast = Handlebars.parse(template)
     const generator = new Generator(usesDepths(ast))
-    const scope = { context: 'c', depths: generator.depths ? 'd' : null, frame: null }
+    const scope = { context: 'c', depths: generator.depths ? 'd' : null, frame: null, memo: new Map() }
+    const body = generator.program(ast, scope)
     const source = [
       'return function compiledTemplate(c) {',
       "  if (c === null || typeof c !== 'object') r.fallback()",
       generator.depths ? '  const d = [c]' : '',
       "  let o = ''",
-      generator.program(ast, scope),
+      declare(scope, body),
       '  return o',
       '}',
     ].join('\n')
@@ -192,9 +204,19 @@ class Generator {
       value = path.depth ? `${scope.depths}[${path.depth}]` : scope.context
       if (parts.length === 0) return `r.value(${value})`
     }
+    const memo = !path.data && !path.depth
     parts.forEach((part, i) => {
-      const lookup = strictLast && i === parts.length - 1 ? 'strict' : 'get'
-      value = `r.${lookup}(${value}, ${JSON.stringify(part)})`
+      const name = JSON.stringify(part)
+      if (strictLast && i === parts.length - 1) {
+        value = `r.strict(${value}, ${name})`
+      } else if (memo) {
+        const key = JSON.stringify(parts.slice(0, i + 1))
+        const known = scope.memo.get(key) ?? this.fresh('v')
+        scope.memo.set(key, known)
+        value = `(${known} ??= r.get(${value}, ${name}))`
+      } else {
+        value = `r.get(${value}, ${name})`
+      }
     })
     return value
   }
@@ -222,7 +244,7 @@ class Generator {
         `{ const ${context} = r.value(${subject})`,
         `if (!r.isEmpty(${context})) {`,
         inner.setup,
-        this.program(program, inner.scope),
+        declare(inner.scope, this.program(program, inner.scope)),
         `} else {\n${this.program(inverse, scope)}\n} }`,
       ].join('\n')
     }
@@ -244,7 +266,7 @@ class Generator {
       `const ${key} = ${keys} ? ${keys}[${i}] : ${i}`,
       `const ${context} = r.item(${list}[${key}])`,
       inner.setup,
-      this.program(program, inner.scope),
+      declare(inner.scope, this.program(program, inner.scope)),
       '}',
       `if (${n} === 0) {\n${this.program(inverse, scope)}\n} }`,
     ].join('\n')
@@ -252,10 +274,10 @@ class Generator {
 
   /** A block that changes the context (`#each`, `#with`): the new scope, and the stack push. */
   private enter(context: string, scope: Scope, frame: Frame | null): { scope: Scope; setup: string } {
-    if (!scope.depths) return { scope: { context, depths: null, frame }, setup: '' }
+    if (!scope.depths) return { scope: { context, depths: null, frame, memo: new Map() }, setup: '' }
     const depths = this.fresh('d')
     return {
-      scope: { context, depths, frame },
+      scope: { context, depths, frame, memo: new Map() },
       setup: `const ${depths} = r.deeper(${context}, ${scope.depths})`,
     }
   }

@@ -1,4 +1,4 @@
-import { commentLines, hasInvisible, hex, isInvisible, mapCodePoints, NOT_PLAIN, type Escaper } from './escaper.ts'
+import { commentLines, escapeCodePoints, hasInvisible, hex, isInvisible, plainQuoted, type Escaper } from './escaper.ts'
 
 // C# regular string literals. Never \x: it takes one to four hex digits and would swallow the
 // letters after it; \u and \U take exactly 4 and 8.
@@ -7,15 +7,16 @@ const SHORT: Record<string, string> = {
   '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v',
 }
 
+const escapeBody = escapeCodePoints('"\\', (ch, code) => {
+  const short = SHORT[ch]
+  if (short) return short
+  if (!isInvisible(ch)) return ch
+  return code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`
+})
+
 export const csharp: Escaper = {
   string(text) {
-    const body = mapCodePoints(text, NOT_PLAIN, (ch, code) => {
-      const short = SHORT[ch]
-      if (short) return short
-      if (!isInvisible(ch)) return ch
-      return code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`
-    })
-    return `"${body}"`
+    return plainQuoted(text) ?? `"${escapeBody(text)}"`
   },
   comment(text) {
     return commentLines(text).map((l) => `// ${l}`.trimEnd()).join('\n')

@@ -1,4 +1,4 @@
-import { commentLines, hasInvisible, hex, isInvisible, mapCodePoints, NOT_PLAIN, type Escaper } from './escaper.ts'
+import { commentLines, escapeCodePoints, hasInvisible, hex, isInvisible, plainQuoted, type Escaper } from './escaper.ts'
 
 // Go interpreted string literals (go.dev/ref/spec#String_literals). Source is UTF-8, so visible
 // non-ASCII stays as is; \u and \U take exactly 4 and 8 hex digits, so nothing is swallowed.
@@ -7,16 +7,17 @@ const SHORT: Record<string, string> = {
   '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v',
 }
 
+const escapeBody = escapeCodePoints('"\\', (ch, code) => {
+  const short = SHORT[ch]
+  if (short) return short
+  if (!isInvisible(ch)) return ch
+  if (code < 0x80) return `\\x${hex(code, 2)}`
+  return code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`
+})
+
 export const go: Escaper = {
   string(text) {
-    const body = mapCodePoints(text, NOT_PLAIN, (ch, code) => {
-      const short = SHORT[ch]
-      if (short) return short
-      if (!isInvisible(ch)) return ch
-      if (code < 0x80) return `\\x${hex(code, 2)}`
-      return code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`
-    })
-    return `"${body}"`
+    return plainQuoted(text) ?? `"${escapeBody(text)}"`
   },
   comment(text) {
     return commentLines(text).map((l) => `// ${l}`.trimEnd()).join('\n')

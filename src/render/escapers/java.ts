@@ -1,4 +1,4 @@
-import { commentLines, hex, isInvisible, mapCodePoints, NOT_PLAIN, type Escaper } from './escaper.ts'
+import { commentLines, escapeCodePoints, hex, isInvisible, plainQuoted, type Escaper } from './escaper.ts'
 
 // Java translates \uXXXX before it lexes (JLS §3.3), so a \u escape must never produce a quote,
 // backslash or line break: those use their own escapes, other ASCII controls use octal, and all
@@ -8,34 +8,37 @@ const SHORT: Record<string, string> = {
   '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f',
 }
 
-const NOT_ASCII = /[^\0-\x7f]/gu
-
 function utf16Escapes(ch: string): string {
   let out = ''
   for (let i = 0; i < ch.length; i++) out += `\\u${hex(ch.charCodeAt(i), 4)}`
   return out
 }
 
+const escapeBody = escapeCodePoints('"\\', (ch, code) => {
+  const short = SHORT[ch]
+  if (short) return short
+  if (code < 0x20 || code === 0x7f) return `\\${code.toString(8).padStart(3, '0')}`
+  if (code < 0x80) return ch
+  return utf16Escapes(ch)
+})
+
+// Comments keep all of ASCII (controls are already shown as <U+…>) and escape the rest.
+const asciiComment = escapeCodePoints(
+  '',
+  (ch, code) => (code < 0x80 ? ch : isInvisible(ch) ? `<U+${hex(code, 4)}>` : utf16Escapes(ch)),
+  false,
+)
+
 export const java: Escaper = {
   string(text) {
-    const body = mapCodePoints(text, NOT_PLAIN, (ch, code) => {
-      const short = SHORT[ch]
-      if (short) return short
-      if (code < 0x20 || code === 0x7f) return `\\${code.toString(8).padStart(3, '0')}`
-      if (code < 0x80) return ch
-      return utf16Escapes(ch)
-    })
-    return `"${body}"`
+    return plainQuoted(text) ?? `"${escapeBody(text)}"`
   },
   comment(text) {
     return commentLines(text)
       .map((line) => {
         // An odd run of backslashes before "u" would start a Unicode escape, even in a comment.
         const safe = line.replace(/(\\+)(?=u)/g, (run) => (run.length % 2 ? `${run}\\` : run))
-        const ascii = mapCodePoints(safe, NOT_ASCII, (ch, code) =>
-          code < 0x80 ? ch : isInvisible(ch) ? `<U+${hex(code, 4)}>` : utf16Escapes(ch),
-        )
-        return `// ${ascii}`.trimEnd()
+        return `// ${asciiComment(safe)}`.trimEnd()
       })
       .join('\n')
   },

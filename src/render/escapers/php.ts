@@ -1,5 +1,5 @@
 import {
-  commentLines, hasInvisible, hex, isInvisible, isPlainObject, mapCodePoints, printJson, type Escaper,
+  commentLines, escapeCodePoints, hasInvisible, hex, isInvisible, isPlainObject, printJson, type Escaper,
 } from './escaper.ts'
 
 // PHP: single quotes when the text is all visible (only \ and ' are special there); otherwise
@@ -9,18 +9,16 @@ const DOUBLE: Record<string, string> = {
   '\v': '\\v', '\f': '\\f', '\x1b': '\\e',
 }
 
-// What DOUBLE or an escape may change: all but printable ASCII, and \\ " $.
-const DOUBLE_SPECIAL = /[^ !#%-[\]-~]/gu
+const escapeDouble = escapeCodePoints('\\"$', (ch, code) => {
+  const short = DOUBLE[ch]
+  if (short) return short
+  if (!isInvisible(ch)) return ch
+  return code < 0x80 ? `\\x${hex(code, 2)}` : `\\u{${hex(code, 4)}}`
+})
 
 function string(text: string): string {
   if (!hasInvisible(text)) return `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`
-  const body = mapCodePoints(text, DOUBLE_SPECIAL, (ch, code) => {
-    const short = DOUBLE[ch]
-    if (short) return short
-    if (!isInvisible(ch)) return ch
-    return code < 0x80 ? `\\x${hex(code, 2)}` : `\\u{${hex(code, 4)}}`
-  })
-  return `"${body}"`
+  return `"${escapeDouble(text)}"`
 }
 
 // PHP arrays turn integer-like string keys into integers, and json_encode prints an array with

@@ -1,5 +1,5 @@
 import { PolysnipError } from '../../errors.ts'
-import { commentLines, hasInvisible, hex, isInvisible, mapCodePoints, type Escaper } from './escaper.ts'
+import { commentLines, escapeCodePoints, hasInvisible, hex, isInvisible, type Escaper } from './escaper.ts'
 
 // Bash words. Single quotes keep everything literal but cannot hold a quote, which is written
 // '\''. Text with invisible characters uses ANSI-C quoting, $'…', with each non-ASCII byte as
@@ -9,8 +9,12 @@ const ANSI: Record<string, string> = {
   '\b': '\\b', '\x1b': '\\e', '\f': '\\f', '\v': '\\v',
 }
 
-// What ANSI or an escape may change: all but printable ASCII, and \\ and '.
-const ANSI_SPECIAL = /[^ -&(-[\]-~]/gu
+const escapeAnsi = escapeCodePoints("\\'", (ch, code) => {
+  const short = ANSI[ch]
+  if (short) return short
+  if (!isInvisible(ch)) return ch
+  return [...Buffer.from(ch, 'utf8')].map((b) => `\\x${hex(b, 2)}`).join('')
+})
 
 export const shell: Escaper = {
   string(text) {
@@ -20,13 +24,7 @@ export const shell: Escaper = {
       })
     }
     if (!hasInvisible(text)) return `'${text.replaceAll("'", "'\\''")}'`
-    const body = mapCodePoints(text, ANSI_SPECIAL, (ch, code) => {
-      const short = ANSI[ch]
-      if (short) return short
-      if (!isInvisible(ch)) return ch
-      return [...Buffer.from(ch, 'utf8')].map((b) => `\\x${hex(b, 2)}`).join('')
-    })
-    return `$'${body}'`
+    return `$'${escapeAnsi(text)}'`
   },
   comment(text) {
     return commentLines(text).map((l) => `# ${l}`.trimEnd()).join('\n')
