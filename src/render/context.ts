@@ -82,11 +82,38 @@ export interface ContextOptions {
   baseUrl?: string | undefined
 }
 
+type SpecContext = Omit<TemplateContext, 'target'>
+
+// A spec is rendered once per target, and all but `target` of its context is the same each time,
+// so it is built once per spec object (and base URL). Specs are never changed after loading.
+const bySpec = new WeakMap<Spec, { baseUrl: string | undefined; context: SpecContext }>()
+
 export function buildContext(
   spec: Spec,
   target: ContextTarget,
   options: ContextOptions = {},
 ): TemplateContext {
+  let known = bySpec.get(spec)
+  if (!known || known.baseUrl !== options.baseUrl) {
+    known = { baseUrl: options.baseUrl, context: specContext(spec, options) }
+    bySpec.set(spec, known)
+  }
+  const { context } = known
+  return {
+    target: {
+      id: target.id,
+      label: target.label,
+      file: target.file,
+      command: new SpecText(target.run.command.join(' ')),
+    },
+    spec: context.spec,
+    request: context.request,
+    auth: context.auth,
+    expect: context.expect,
+  }
+}
+
+function specContext(spec: Spec, options: ContextOptions): SpecContext {
   const { request, auth } = spec
   const method = request.method
   const header = ([name, value]: [string, string]) => ({
@@ -98,12 +125,6 @@ export function buildContext(
   // One object per header, shared by both lists.
   const headers = request.headers.map(header)
   return {
-    target: {
-      id: target.id,
-      label: target.label,
-      file: target.file,
-      command: new SpecText(target.run.command.join(' ')),
-    },
     spec: {
       id: new SpecText(spec.id),
       title: new SpecText(spec.title),

@@ -46,8 +46,12 @@ const PRINTABLE = /^[ -~]*$/
  * much faster than a loop); null for any other text.
  */
 export function plainQuoted(text: string): string | null {
+  if (UNQUOTED.test(text)) return `"${text}"`
   return PRINTABLE.test(text) ? JSON.stringify(text) : null
 }
+
+// Printable ASCII but the quote and the backslash: nothing to escape at all.
+const UNQUOTED = /^[ !#-[\]-~]*$/
 const INVISIBLE_BUT_SPACE = /(?! )[\p{C}\p{Z}]/u
 
 export type CodePointEscape = (ch: string, code: number) => string
