@@ -106,6 +106,8 @@ const COMMENT_WIDTH = 92
  * characters shown as `<U+XXXX>`.
  */
 export function commentLines(text: string): readonly string[] {
+  // Most comment text is one short line of printable ASCII: nothing to split, show or wrap.
+  if (text.length <= COMMENT_WIDTH && PRINTABLE.test(text)) return [text]
   // Every target comments the same title and description, so a spec's comments are worked out
   // once. The cache is cleared when full, which bounds its memory on a run over many specs.
   let lines = commentCache.get(text)
