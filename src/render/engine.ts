@@ -80,9 +80,30 @@ export function compileTarget(target: Target): CompiledTemplate {
   return compiled
 }
 
+/**
+ * Renders through the Handlebars runtime first: compiling a template (parsing it again, then
+ * generating its function) costs about what a hundred runtime renders save, which a run over a
+ * few specs never earns back. A template that keeps rendering is compiled after that many.
+ */
+export const RUNTIME_RENDERS = 100
+
 function compile(target: Target): CompiledTemplate {
-  const { runtime, compiled } = buildTemplates(target)
-  return compiled ? withFallback(compiled, runtime) : runtime
+  const { runtime, helpers } = runtimeTemplate(target)
+  let renders = 0
+  let current: CompiledTemplate = (context) => {
+    if (++renders >= RUNTIME_RENDERS) current = fastest(target, helpers, runtime)
+    return runtime(context)
+  }
+  return (context) => current(context)
+}
+
+function fastest(target: Target, helpers: Helpers, runtime: CompiledTemplate): CompiledTemplate {
+  try {
+    const compiled = compileTemplate(target.template, helpers)
+    return compiled.render ? withFallback(compiled.render, runtime) : runtime
+  } catch (cause) {
+    throw templateError(target, cause)
+  }
 }
 
 /** A target's template both ways: the Handlebars runtime, and compiled (null when declined). */
@@ -93,8 +114,15 @@ export interface TemplatePair {
   declined: string | undefined
 }
 
-/** Builds both forms of a target's template (compileTarget caches the result; tests compare). */
+/** Builds both forms of a target's template at once, for tests that compare them. */
 export function buildTemplates(target: Target): TemplatePair {
+  const { runtime, helpers } = runtimeTemplate(target)
+  const compiled = compileTemplate(target.template, helpers)
+  return { runtime, compiled: compiled.render ?? null, declined: compiled.declined }
+}
+
+/** The Handlebars runtime's template, and the helpers it calls (the compiled form calls them too). */
+function runtimeTemplate(target: Target): { runtime: CompiledTemplate; helpers: Helpers } {
   const hb = Handlebars.create()
   const helpers = bindHelpers(escapers[target.escaper])
   const bound = Object.entries(handlebarsHelpers(helpers))
@@ -107,12 +135,7 @@ export function buildTemplates(target: Target): TemplatePair {
     precompiledSources.set(target.template, source)
     const spec = new Function(`return ${source}`)() as Parameters<typeof hb.template>[0]
     const template = hb.template(spec)
-    const compiled = compileTemplate(target.template, helpers)
-    return {
-      runtime: (context) => template(context),
-      compiled: compiled.render ?? null,
-      declined: compiled.declined,
-    }
+    return { runtime: (context) => template(context), helpers }
   } catch (cause) {
     throw templateError(target, cause)
   }
