@@ -29,6 +29,9 @@ const asciiComment = escapeCodePoints(
   false,
 )
 
+// Text that asciiComment leaves as it is (the common case, tested far faster than looped).
+const ASCII = /^[\0-\x7f]*$/
+
 export const java: Escaper = {
   string(text) {
     return plainQuoted(text) ?? `"${escapeBody(text)}"`
@@ -37,8 +40,10 @@ export const java: Escaper = {
     return commentLines(text)
       .map((line) => {
         // An odd run of backslashes before "u" would start a Unicode escape, even in a comment.
-        const safe = line.replace(/(\\+)(?=u)/g, (run) => (run.length % 2 ? `${run}\\` : run))
-        return `// ${asciiComment(safe)}`.trimEnd()
+        const safe = line.includes('\\')
+          ? line.replace(/(\\+)(?=u)/g, (run) => (run.length % 2 ? `${run}\\` : run))
+          : line
+        return `// ${ASCII.test(safe) ? safe : asciiComment(safe)}`.trimEnd()
       })
       .join('\n')
   },
