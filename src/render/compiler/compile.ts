@@ -142,7 +142,7 @@ class Generator {
       return this.call(path, node.params, node.hash, scope)
     }
     const name = path.parts[0] ?? ''
-    if (isSimple(path) && ANY_HELPER.has(name)) decline(`{{${path.original}}} calls a helper without arguments`)
+    if (isSimple(path) && ANY_HELPER.has(name)) decline(`{{${path.original}}} calls a helper bare`)
     return this.path(path, scope, true)
   }
 
@@ -156,9 +156,14 @@ class Generator {
     if (extra.length > (name === 'json' && indent ? 1 : 0)) decline(`a hash on {{${name}}}`)
 
     if (name === 'concat' || name === 'or' || name === 'and') return `h.${name}([${args.join(', ')}])`
-    if (name === 'eq') return args.length === 2 ? `(${args[0]}) === (${args[1]})` : decline('eq takes 2 arguments')
+    if (name === 'eq') {
+      return args.length === 2 ? `(${args[0]}) === (${args[1]})` : decline('eq takes 2 arguments')
+    }
     if (args.length !== 1) decline(`{{${name}}} takes 1 argument`)
-    if (name === 'json') return `h.json(${args[0]}, ${indent ? this.expression(indent.value, scope) : 'undefined'})`
+    if (name === 'json') {
+      const spaces = indent ? this.expression(indent.value, scope) : 'undefined'
+      return `h.json(${args[0]}, ${spaces})`
+    }
     return `h.${name}(${args[0]})`
   }
 
@@ -229,13 +234,15 @@ class Generator {
     if (params.length !== 1) decline(`#${name} with ${params.length} arguments`)
     const hash = pairs(node.hash)
     const includeZero = hash.find((p) => p.key === 'includeZero')
-    if (hash.length > (includeZero && name !== 'each' && name !== 'with' ? 1 : 0)) decline(`a hash on #${name}`)
+    const allowed = includeZero && (name === 'if' || name === 'unless') ? 1 : 0
+    if (hash.length > allowed) decline(`a hash on #${name}`)
 
     const subject = this.expression(params[0] as Node, scope)
     const [yes, no] = name === 'unless' ? [inverse, program] : [program, inverse]
     if (name === 'if' || name === 'unless') {
       const zero = includeZero ? this.expression(includeZero.value, scope) : 'false'
-      return `if (r.truthy(${subject}, ${zero})) {\n${this.program(yes, scope)}\n} else {\n${this.program(no, scope)}\n}`
+      const [then, otherwise] = [this.program(yes, scope), this.program(no, scope)]
+      return `if (r.truthy(${subject}, ${zero})) {\n${then}\n} else {\n${otherwise}\n}`
     }
     if (name === 'with') {
       const context = this.fresh('w')
@@ -252,7 +259,7 @@ class Generator {
   }
 
   /** `#each` over an array (holes skipped) or a plain object's own keys, as Handlebars does. */
-  private each(subject: string, program: Program | undefined, inverse: Program | undefined, scope: Scope): string {
+  private each(subject: string, program: Program | undefined, inverse: Program | undefined, scope: Scope) {
     const [list, keys, n, i, key, context] = ['l', 'k', 'n', 'i', 'y', 'e'].map((p) => this.fresh(p)) as [
       string, string, string, string, string, string,
     ]
