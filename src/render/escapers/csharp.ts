@@ -1,4 +1,6 @@
-import { commentLines, escapeCodePoints, hasInvisible, hex, isInvisible, plainQuoted, type Escaper } from './escaper.ts'
+import {
+  commentBlock, escapeCodePoints, hasInvisible, hex, isInvisible, plainQuoted, slashes, type Escaper,
+} from './escaper.ts'
 
 // C# regular string literals. Never \x: it takes one to four hex digits and would swallow the
 // letters after it; \u and \U take exactly 4 and 8.
@@ -19,7 +21,7 @@ export const csharp: Escaper = {
     return plainQuoted(text) ?? `"${escapeBody(text)}"`
   },
   comment(text) {
-    return commentLines(text).map((l) => `// ${l}`.trimEnd()).join('\n')
+    return commentBlock(text, slashes)
   },
 }
 

@@ -98,6 +98,17 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff
 }
 
+/** `text` as comment lines, each written by `mark` (which adds the comment marker). */
+export function commentBlock(text: string, mark: (line: string) => string): string {
+  // One short printable line is the common case: no array to build and join.
+  if (text.length <= COMMENT_WIDTH && PRINTABLE.test(text)) return mark(text)
+  return commentLines(text).map((line) => mark(line)).join('\n')
+}
+
+/** A `//` comment line; `#` below. Blank lines keep just the marker. */
+export const slashes = (line: string): string => `// ${line}`.trimEnd()
+export const hashes = (line: string): string => `# ${line}`.trimEnd()
+
 /** Comment text wraps at this width so that generated files stay readable. */
 const COMMENT_WIDTH = 92
 

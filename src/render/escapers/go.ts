@@ -1,4 +1,6 @@
-import { commentLines, escapeCodePoints, hasInvisible, hex, isInvisible, plainQuoted, type Escaper } from './escaper.ts'
+import {
+  commentBlock, escapeCodePoints, hasInvisible, hex, isInvisible, plainQuoted, slashes, type Escaper,
+} from './escaper.ts'
 
 // Go interpreted string literals (go.dev/ref/spec#String_literals). Source is UTF-8, so visible
 // non-ASCII stays as is; \u and \U take exactly 4 and 8 hex digits, so nothing is swallowed.
@@ -20,7 +22,7 @@ export const go: Escaper = {
     return plainQuoted(text) ?? `"${escapeBody(text)}"`
   },
   comment(text) {
-    return commentLines(text).map((l) => `// ${l}`.trimEnd()).join('\n')
+    return commentBlock(text, slashes)
   },
 }
 

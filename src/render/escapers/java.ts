@@ -1,4 +1,6 @@
-import { commentLines, escapeCodePoints, hex, isInvisible, plainQuoted, type Escaper } from './escaper.ts'
+import {
+  commentBlock, escapeCodePoints, hex, isInvisible, plainQuoted, slashes, type Escaper,
+} from './escaper.ts'
 
 // Java translates \uXXXX before it lexes (JLS §3.3), so a \u escape must never produce a quote,
 // backslash or line break: those use their own escapes, other ASCII controls use octal, and all
@@ -37,14 +39,12 @@ export const java: Escaper = {
     return plainQuoted(text) ?? `"${escapeBody(text)}"`
   },
   comment(text) {
-    return commentLines(text)
-      .map((line) => {
-        // An odd run of backslashes before "u" would start a Unicode escape, even in a comment.
-        const safe = line.includes('\\')
-          ? line.replace(/(\\+)(?=u)/g, (run) => (run.length % 2 ? `${run}\\` : run))
-          : line
-        return `// ${ASCII.test(safe) ? safe : asciiComment(safe)}`.trimEnd()
-      })
-      .join('\n')
+    return commentBlock(text, (line) => {
+      // An odd run of backslashes before "u" would start a Unicode escape, even in a comment.
+      const safe = line.includes('\\')
+        ? line.replace(/(\\+)(?=u)/g, (run) => (run.length % 2 ? `${run}\\` : run))
+        : line
+      return slashes(ASCII.test(safe) ? safe : asciiComment(safe))
+    })
   },
 }

@@ -1,4 +1,6 @@
-import { commentLines, escapeCodePoints, hex, isInvisible, plainQuoted, printJson, type Escaper } from './escaper.ts'
+import {
+  commentBlock, escapeCodePoints, hex, isInvisible, plainQuoted, printJson, slashes, type Escaper,
+} from './escaper.ts'
 
 // ECMAScript string literals. \x takes exactly 2 digits and \u{…} is braced, so escapes never
 // absorb the characters after them; template literals are never used for spec text.
@@ -24,7 +26,7 @@ function string(text: string): string {
 export const javascript: Escaper = {
   string,
   comment(text) {
-    return commentLines(text).map((l) => `// ${l}`.trimEnd()).join('\n')
+    return commentBlock(text, slashes)
   },
   json(value, indent) {
     return printJson(value, {

@@ -1,5 +1,5 @@
 import {
-  commentLines, escapeCodePoints, hasInvisible, hex, isInvisible, isPlainObject, printJson, type Escaper,
+  commentBlock, escapeCodePoints, hasInvisible, hex, isInvisible, isPlainObject, printJson, slashes, type Escaper,
 } from './escaper.ts'
 
 // PHP: single quotes when the text is all visible (only \ and ' are special there); otherwise
@@ -32,7 +32,7 @@ export const php: Escaper = {
   string,
   comment(text) {
     // `?>` ends PHP mode even inside a // comment.
-    return commentLines(text).map((l) => `// ${l.replaceAll('?>', '? >')}`.trimEnd()).join('\n')
+    return commentBlock(text, (line) => slashes(line.replaceAll('?>', '? >')))
   },
   json(value, indent) {
     return printJson(value, {

@@ -1,4 +1,6 @@
-import { commentLines, escapeCodePoints, hex, isInvisible, plainQuoted, printJson, type Escaper } from './escaper.ts'
+import {
+  commentBlock, escapeCodePoints, hex, isInvisible, plainQuoted, printJson, hashes, type Escaper,
+} from './escaper.ts'
 
 // Python str literals. \x, \u and \U take a fixed number of digits; f-strings are never used.
 const SHORT: Record<string, string> = {
@@ -20,7 +22,7 @@ function string(text: string): string {
 export const python: Escaper = {
   string,
   comment(text) {
-    return commentLines(text).map((l) => `# ${l}`.trimEnd()).join('\n')
+    return commentBlock(text, hashes)
   },
   json(value, indent) {
     return printJson(value, {

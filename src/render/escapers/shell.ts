@@ -1,5 +1,7 @@
 import { PolysnipError } from '../../errors.ts'
-import { commentLines, escapeCodePoints, hasInvisible, hex, isInvisible, type Escaper } from './escaper.ts'
+import {
+  commentBlock, escapeCodePoints, hasInvisible, hex, isInvisible, hashes, type Escaper,
+} from './escaper.ts'
 
 // Bash words. Single quotes keep everything literal but cannot hold a quote, which is written
 // '\''. Text with invisible characters uses ANSI-C quoting, $'…', with each non-ASCII byte as
@@ -27,6 +29,6 @@ export const shell: Escaper = {
     return `$'${escapeAnsi(text)}'`
   },
   comment(text) {
-    return commentLines(text).map((l) => `# ${l}`.trimEnd()).join('\n')
+    return commentBlock(text, hashes)
   },
 }
