@@ -49,10 +49,14 @@ export async function renderSection(lib: Library, quick: boolean): Promise<Row[]
   const peers = targets.map((t) => PEERS[t.id] as [TargetId, string])
   const snippets = specs.length * targets.length
 
-  // Templates are compiled once, outside the timed passes, as in a long-running process.
+  // Templates are compiled once, outside the timed passes, as in a long-running process. Each
+  // pass renders fresh copies of the spec objects: renderSnippet builds a spec's context once
+  // for all its targets (kept by spec object), and a pass must not reuse the previous pass's.
   const polysnip = () => {
     let chars = 0
-    for (const spec of specs) for (const target of targets) chars += lib.renderSnippet(spec, target).length
+    for (const spec of specs.map((s) => ({ ...s }))) {
+      for (const target of targets) chars += lib.renderSnippet(spec, target).length
+    }
     return chars
   }
   // One HTTPSnippet per request, converted to every client: how the library is meant to be used.

@@ -82,11 +82,38 @@ export interface ContextOptions {
   baseUrl?: string | undefined
 }
 
+type SpecContext = Omit<TemplateContext, 'target'>
+
+// A spec is rendered once per target, and all but `target` of its context is the same each time,
+// so it is built once per spec object (and base URL). Specs are never changed after loading.
+const bySpec = new WeakMap<Spec, { baseUrl: string | undefined; context: SpecContext }>()
+
 export function buildContext(
   spec: Spec,
   target: ContextTarget,
   options: ContextOptions = {},
 ): TemplateContext {
+  let known = bySpec.get(spec)
+  if (!known || known.baseUrl !== options.baseUrl) {
+    known = { baseUrl: options.baseUrl, context: specContext(spec, options) }
+    bySpec.set(spec, known)
+  }
+  const { context } = known
+  return {
+    target: {
+      id: target.id,
+      label: target.label,
+      file: target.file,
+      command: new SpecText(target.run.command.join(' ')),
+    },
+    spec: context.spec,
+    request: context.request,
+    auth: context.auth,
+    expect: context.expect,
+  }
+}
+
+function specContext(spec: Spec, options: ContextOptions): SpecContext {
   const { request, auth } = spec
   const method = request.method
   const header = ([name, value]: [string, string]) => ({
@@ -95,13 +122,9 @@ export function buildContext(
   })
   const isContentType = ([name]: [string, string]) => name.toLowerCase() === 'content-type'
   const contentType = request.body ? request.headers.find(isContentType) : undefined
+  // One object per header, shared by both lists.
+  const headers = request.headers.map(header)
   return {
-    target: {
-      id: target.id,
-      label: target.label,
-      file: target.file,
-      command: new SpecText(target.run.command.join(' ')),
-    },
     spec: {
       id: new SpecText(spec.id),
       title: new SpecText(spec.title),
@@ -112,8 +135,8 @@ export function buildContext(
       methodTitle: method[0] + method.slice(1).toLowerCase(),
       baseUrl: new SpecText(options.baseUrl ?? request.baseUrl),
       path: new SpecText(request.path),
-      headers: request.headers.map(header),
-      otherHeaders: request.headers.filter((h) => !isContentType(h)).map(header),
+      headers,
+      otherHeaders: headers.filter((_, i) => !isContentType(request.headers[i] as [string, string])),
       contentType: contentType ? new SpecText(contentType[1]) : null,
       body: request.body
         ? { json: new SpecJson(request.body.json), text: new SpecText(JSON.stringify(request.body.json)) }

@@ -1,56 +1,34 @@
 /**
  * Handlebars, compiled once per target with `noEscape` (HTML escaping would corrupt code) and
  * `strict` (a misspelt field is an error, not an empty string). The helpers are the only way
- * spec text reaches the output, each bound to the target's literal escaper.
+ * spec text reaches the output, each bound to the target's literal escaper. Templates run as
+ * plain JavaScript functions compiled from the same parse tree (compiler/), with the Handlebars
+ * runtime as the reference they fall back to.
  */
 import Handlebars from 'handlebars'
 import { PolysnipError } from '../errors.ts'
-import { SpecJson, SpecText } from './context.ts'
-import { escapers, type Escaper } from './escapers/index.ts'
+import { compileTemplate } from './compiler/compile.ts'
+import { escapers } from './escapers/index.ts'
+import { bindHelpers, type Helpers } from './helpers.ts'
 import type { Target } from './targets.ts'
 
 export type CompiledTemplate = (context: object) => string
 
-function expectText(helper: string, value: unknown): string {
-  if (value instanceof SpecText) return value.value
-  if (typeof value === 'string' || typeof value === 'number') return String(value)
-  throw new PolysnipError(`{{${helper}}} needs a string, got ${value === null ? 'null' : typeof value}`, {
-    hint: `guard optional fields with {{#if …}} before {{${helper} …}}`,
-  })
-}
+type Options = Handlebars.HelperOptions
 
-function helpers(escaper: Escaper): Record<string, Handlebars.HelperDelegate> {
+/** The shared helpers in Handlebars' calling convention (options last, hash inside it). */
+function handlebarsHelpers(h: Helpers): Record<string, Handlebars.HelperDelegate> {
+  const params = (args: unknown[]) => args.slice(0, -1)
   return {
-    /** A string literal in the target language. */
-    str: (value: unknown) => escaper.string(expectText('str', value)),
-    /** A readable literal for long text (raw strings where the language has them). */
-    text: (value: unknown) => {
-      const text = expectText('text', value)
-      return escaper.raw?.(text) ?? escaper.string(text)
-    },
-    /** Line comments. */
-    comment: (value: unknown) => escaper.comment(expectText('comment', value)),
-    /** A native literal of a JSON value, indented to `indent` (a number of spaces). */
-    json: (value: unknown, options: Handlebars.HelperOptions) => {
-      if (!(value instanceof SpecJson)) throw new PolysnipError('{{json}} needs request.body.json')
-      if (!escaper.json) throw new PolysnipError('this language has no native JSON literal')
-      const indent = ' '.repeat(Number(options.hash.indent ?? 0))
-      return escaper.json(value.value, indent)
-    },
-    /** Joins strings and spec text into one spec text, e.g. for a `Name: value` header line. */
-    concat: (...args: unknown[]) =>
-      new SpecText(args.slice(0, -1).map((a) => expectText('concat', a)).join('')),
-    /** A reference to an environment variable in a shell word, e.g. `${API_KEY}`. */
-    envRef: (value: unknown) => {
-      const name = expectText('envRef', value)
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-        throw new PolysnipError(`"${name}" is not an environment variable name`)
-      }
-      return `\${${name}}`
-    },
-    eq: (a: unknown, b: unknown) => a === b,
-    or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
-    and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+    str: (value: unknown) => h.str(value),
+    text: (value: unknown) => h.text(value),
+    comment: (value: unknown) => h.comment(value),
+    json: (value: unknown, options?: Options) => h.json(value, options?.hash.indent),
+    concat: (...args: unknown[]) => h.concat(params(args)),
+    envRef: (value: unknown) => h.envRef(value),
+    eq: (a: unknown, b: unknown) => h.eq(a, b),
+    or: (...args: unknown[]) => h.or(params(args)),
+    and: (...args: unknown[]) => h.and(params(args)),
   }
 }
 
@@ -102,9 +80,52 @@ export function compileTarget(target: Target): CompiledTemplate {
   return compiled
 }
 
+/**
+ * Renders through the Handlebars runtime first: compiling a template (parsing it again, then
+ * generating its function) costs about what a hundred runtime renders save, which a run over a
+ * few specs never earns back. A template that keeps rendering is compiled after that many.
+ */
+export const RUNTIME_RENDERS = 100
+
 function compile(target: Target): CompiledTemplate {
+  const { runtime, helpers } = runtimeTemplate(target)
+  let renders = 0
+  let current: CompiledTemplate = (context) => {
+    if (++renders >= RUNTIME_RENDERS) current = fastest(target, helpers, runtime)
+    return runtime(context)
+  }
+  return (context) => current(context)
+}
+
+function fastest(target: Target, helpers: Helpers, runtime: CompiledTemplate): CompiledTemplate {
+  try {
+    const compiled = compileTemplate(target.template, helpers)
+    return compiled.render ? withFallback(compiled.render, runtime) : runtime
+  } catch (cause) {
+    throw templateError(target, cause)
+  }
+}
+
+/** A target's template both ways: the Handlebars runtime, and compiled (null when declined). */
+export interface TemplatePair {
+  runtime: CompiledTemplate
+  compiled: CompiledTemplate | null
+  /** Why the compiler left this template to the runtime. */
+  declined: string | undefined
+}
+
+/** Builds both forms of a target's template at once, for tests that compare them. */
+export function buildTemplates(target: Target): TemplatePair {
+  const { runtime, helpers } = runtimeTemplate(target)
+  const compiled = compileTemplate(target.template, helpers)
+  return { runtime, compiled: compiled.render ?? null, declined: compiled.declined }
+}
+
+/** The Handlebars runtime's template, and the helpers it calls (the compiled form calls them too). */
+function runtimeTemplate(target: Target): { runtime: CompiledTemplate; helpers: Helpers } {
   const hb = Handlebars.create()
-  const bound = Object.entries(helpers(escapers[target.escaper]))
+  const helpers = bindHelpers(escapers[target.escaper])
+  const bound = Object.entries(handlebarsHelpers(helpers))
   hb.registerHelper(Object.fromEntries(bound.map(([name, fn]) => [name, withLine(fn)])))
   try {
     // Precompiling parses eagerly, so syntax errors surface at load time; evaluating its output
@@ -114,9 +135,23 @@ function compile(target: Target): CompiledTemplate {
     precompiledSources.set(target.template, source)
     const spec = new Function(`return ${source}`)() as Parameters<typeof hb.template>[0]
     const template = hb.template(spec)
-    return (context) => template(context)
+    return { runtime: (context) => template(context), helpers }
   } catch (cause) {
     throw templateError(target, cause)
+  }
+}
+
+/**
+ * The compiled function, and the Handlebars runtime whenever it throws: a case it leaves to
+ * Handlebars, or an error, which the runtime then raises itself, with its own message and line.
+ */
+function withFallback(compiled: CompiledTemplate, runtime: CompiledTemplate): CompiledTemplate {
+  return (context) => {
+    try {
+      return compiled(context)
+    } catch {
+      return runtime(context)
+    }
   }
 }
 

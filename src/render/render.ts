@@ -22,18 +22,38 @@ export function renderSnippet(spec: Spec, target: Target, options: RenderOptions
 
 // Literals never span lines (line breaks inside them are escaped), so trimming line ends and
 // folding blank lines cannot change what a program means.
-function tidy(text: string): string {
-  // Templates rarely leave trailing blanks, and looking for one is much cheaper than the
-  // replacement, which retries at every space of the indentation.
-  const trimmed = /[ \t]$/m.test(text) ? text.replace(/[ \t]+$/gm, '') : text
-  const tidied = trimmed.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '')
-  return `${trimTrailingNewlines(tidied)}\n`
+export function tidy(text: string): string {
+  // Each regex runs only when one pass over the line breaks finds something for it to do:
+  // templates rarely leave a trailing blank or three line breaks, and the regexes cost far more
+  // than the pass (the trailing-blank one retries at every space of the indentation).
+  const found = scanLineEnds(text)
+  let tidied = found & BLANK ? text.replace(/[ \t]+$/gm, '') : text
+  // Trimming blanks can leave new runs of line breaks, so look again after it.
+  const breaks = found & BLANK ? tidied.includes('\n\n\n') : found & BREAKS
+  if (breaks) tidied = tidied.replace(/\n{3,}/g, '\n\n')
+  let start = 0
+  while (start < tidied.length && tidied.charCodeAt(start) === 10) start++
+  let end = tidied.length
+  while (end > start && tidied.charCodeAt(end - 1) === 10) end--
+  return `${tidied.slice(start, end)}\n`
 }
 
-// The same as .replace(/\n*$/, '\n') without its newline: V8 retried that regex at every line
-// break of the program, which cost more than the rest of tidy().
-function trimTrailingNewlines(text: string): string {
-  let end = text.length
-  while (end > 0 && text.charCodeAt(end - 1) === 10) end--
-  return text.slice(0, end)
+const BLANK = 1
+const BREAKS = 2
+
+/**
+ * BLANK when a line ends in a space or tab (what /[ \t]$/m finds), BREAKS when three line
+ * breaks follow each other.
+ */
+function scanLineEnds(text: string): number {
+  // In multiline mode `$` also matches before \r, U+2028 and U+2029: leave those to the regexes.
+  if (text.includes('\r') || text.includes('\u2028') || text.includes('\u2029')) return BLANK | BREAKS
+  let found = 0
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    const before = text.charCodeAt(at - 1)
+    if (before === 32 || before === 9) found |= BLANK
+    if (text.charCodeAt(at + 1) === 10 && text.charCodeAt(at + 2) === 10) found |= BREAKS
+  }
+  const last = text.charCodeAt(text.length - 1)
+  return last === 32 || last === 9 ? found | BLANK : found
 }

@@ -41,3 +41,13 @@ export const goldenSpecFiles = [
 ]
   .filter((f) => /\.(ya?ml|json)$/.test(f))
   .sort()
+
+// Strings aimed at each language's traps (idioms-and-traps.md §3, §5).
+export const hostile = [
+  '', ' ', '"', "'", '\\', '\\\\', '$', '$x', '${x}', '{$x}', '#{x}', '{0}', '{{', '}}', '%s', '%d%%',
+  '`', '`${`', '\\u0022', '\\u000a', '\\\\u0022', '\\x41', '\\xA3BC', '£BC', '\\0', '\\101', '\\N{DASH}',
+  '\n', '\r\n', '\t', '\0', '\x01', '\x1b[31m', '\x7f', '\u0085', '\u00a0', '\u2028', '\u2029',
+  '\ufeff', '\u200b', '\u200e', '\ue000', '\ud83d\udd11', 'k🔑x', 'é', 'e\u0301', '\u{10ffff}',
+  '*/', '/*', '?>', '<?php', '#', '//', '--', "'\\''", '"""', '""""x', 'a"b', "it's", '😀😀',
+  'test:123£', 'Aladdin:open sesame', '0123456789abcdef'.repeat(8), '\\U0001F511', '\\\\\\u0041',
+]

@@ -33,12 +33,81 @@ export function hex(code: number, width: number): string {
   return code.toString(16).toUpperCase().padStart(width, '0')
 }
 
-/** Calls `escape` for each code point and joins the results (astral characters stay whole). */
-export function mapCodePoints(text: string, escape: (ch: string, code: number) => string): string {
-  let out = ''
-  for (const ch of text) out += escape(ch, ch.codePointAt(0) ?? 0)
-  return out
+/** Whether `text` holds an invisible character (see `isInvisible`). */
+export function hasInvisible(text: string): boolean {
+  return !PRINTABLE.test(text) && INVISIBLE_BUT_SPACE.test(text)
 }
+
+const PRINTABLE = /^[ -~]*$/
+
+/**
+ * The double-quoted literal of printable ASCII text, in every language here that uses them: `"`
+ * and `\` take a backslash and nothing else changes, which is what JSON.stringify writes (and
+ * much faster than a loop); null for any other text.
+ */
+export function plainQuoted(text: string): string | null {
+  if (UNQUOTED.test(text)) return `"${text}"`
+  return PRINTABLE.test(text) ? JSON.stringify(text) : null
+}
+
+// Printable ASCII but the quote and the backslash: nothing to escape at all.
+const UNQUOTED = /^[ !#-[\]-~]*$/
+const INVISIBLE_BUT_SPACE = /(?! )[\p{C}\p{Z}]/u
+
+export type CodePointEscape = (ch: string, code: number) => string
+
+/**
+ * A function that passes each code point of a text that may need escaping to `escape` (astral
+ * characters whole) and keeps the rest as it is. Those are: `chars`, the ASCII controls (unless
+ * `controls` is false) and everything outside ASCII; `escape` must return any other character
+ * unchanged. Spec text is mostly plain ASCII, and a regex replace or a call per character cost
+ * more than all of a template's other work, so the ASCII answers are worked out once, here.
+ */
+export function escapeCodePoints(
+  chars: string,
+  escape: CodePointEscape,
+  controls = true,
+): (text: string) => string {
+  const ascii: Array<string | null> = []
+  for (let code = 0; code < 128; code++) {
+    const ch = String.fromCharCode(code)
+    const special = chars.includes(ch) || (controls && (code < 0x20 || code === 0x7f))
+    ascii.push(special ? escape(ch, code) : null)
+  }
+  return (text) => {
+    let out = ''
+    let from = 0
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      let escaped = code < 128 ? ascii[code] : null
+      if (code < 128 && escaped === null) continue
+      const pair = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))
+      if (escaped === null) {
+        const ch = pair ? text.slice(i, i + 2) : text.charAt(i)
+        escaped = escape(ch, pair ? (ch.codePointAt(0) ?? 0) : code)
+      }
+      out += text.slice(from, i) + escaped
+      if (pair) i++
+      from = i + 1
+    }
+    return from === 0 ? text : out + text.slice(from)
+  }
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
+}
+
+/** `text` as comment lines, each written by `mark` (which adds the comment marker). */
+export function commentBlock(text: string, mark: (line: string) => string): string {
+  // One short printable line is the common case: no array to build and join.
+  if (text.length <= COMMENT_WIDTH && PRINTABLE.test(text)) return mark(text)
+  return commentLines(text).map((line) => mark(line)).join('\n')
+}
+
+/** A `//` comment line; `#` below. Blank lines keep just the marker. */
+export const slashes = (line: string): string => `// ${line}`.trimEnd()
+export const hashes = (line: string): string => `# ${line}`.trimEnd()
 
 /** Comment text wraps at this width so that generated files stay readable. */
 const COMMENT_WIDTH = 92
@@ -47,7 +116,9 @@ const COMMENT_WIDTH = 92
  * The lines of a comment: the text's own lines, long ones wrapped at spaces, with invisible
  * characters shown as `<U+XXXX>`.
  */
-export function commentLines(text: string): string[] {
+export function commentLines(text: string): readonly string[] {
+  // Most comment text is one short line of printable ASCII: nothing to split, show or wrap.
+  if (text.length <= COMMENT_WIDTH && PRINTABLE.test(text)) return [text]
   // Every target comments the same title and description, so a spec's comments are worked out
   // once. The cache is cleared when full, which bounds its memory on a run over many specs.
   let lines = commentCache.get(text)
@@ -55,14 +126,20 @@ export function commentLines(text: string): string[] {
     if (commentCache.size >= 256) commentCache.clear()
     lines = text
       .split(/\r\n|[\n\r\u2028\u2029\u0085]/)
-      .map((line) => mapCodePoints(line, (ch, code) => (isInvisible(ch) && ch !== '\t' ? `<U+${hex(code, 4)}>` : ch)))
+      .map(showInvisible)
       .flatMap((line) => wrap(line, COMMENT_WIDTH))
     commentCache.set(text, lines)
   }
-  return [...lines]
+  // Shared with the cache: callers map over the lines and never change them.
+  return lines
 }
 
 const commentCache = new Map<string, string[]>()
+
+// Controls and non-ASCII: what may be invisible. Tabs stay, as indentation.
+const showInvisible = escapeCodePoints('', (ch, code) =>
+  isInvisible(ch) && ch !== '\t' ? `<U+${hex(code, 4)}>` : ch,
+)
 
 function wrap(line: string, width: number): string[] {
   if (line.length <= width) return [line]

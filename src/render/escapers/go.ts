@@ -1,4 +1,6 @@
-import { commentLines, hex, isInvisible, mapCodePoints, type Escaper } from './escaper.ts'
+import {
+  commentBlock, escapeCodePoints, hasInvisible, hex, isInvisible, plainQuoted, slashes, type Escaper,
+} from './escaper.ts'
 
 // Go interpreted string literals (go.dev/ref/spec#String_literals). Source is UTF-8, so visible
 // non-ASCII stays as is; \u and \U take exactly 4 and 8 hex digits, so nothing is swallowed.
@@ -7,21 +9,22 @@ const SHORT: Record<string, string> = {
   '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v',
 }
 
+const escapeBody = escapeCodePoints('"\\', (ch, code) => {
+  const short = SHORT[ch]
+  if (short) return short
+  if (!isInvisible(ch)) return ch
+  if (code < 0x80) return `\\x${hex(code, 2)}`
+  return code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`
+})
+
 export const go: Escaper = {
   string(text) {
-    const body = mapCodePoints(text, (ch, code) => {
-      const short = SHORT[ch]
-      if (short) return short
-      if (!isInvisible(ch)) return ch
-      if (code < 0x80) return `\\x${hex(code, 2)}`
-      return code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`
-    })
-    return `"${body}"`
+    return plainQuoted(text) ?? `"${escapeBody(text)}"`
   },
   comment(text) {
-    return commentLines(text).map((l) => `// ${l}`.trimEnd()).join('\n')
+    return commentBlock(text, slashes)
   },
 }
 
 // A raw string cannot hold a backtick, and Go drops carriage returns from it.
-go.raw = (text) => (/[`\r]/.test(text) || [...text].some(isInvisible) ? null : `\`${text}\``)
+go.raw = (text) => (/[`\r]/.test(text) || hasInvisible(text) ? null : `\`${text}\``)

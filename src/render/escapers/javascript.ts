@@ -1,4 +1,6 @@
-import { commentLines, hex, isInvisible, mapCodePoints, printJson, type Escaper } from './escaper.ts'
+import {
+  commentBlock, escapeCodePoints, hex, isInvisible, plainQuoted, printJson, slashes, type Escaper,
+} from './escaper.ts'
 
 // ECMAScript string literals. \x takes exactly 2 digits and \u{…} is braced, so escapes never
 // absorb the characters after them; template literals are never used for spec text.
@@ -9,21 +11,22 @@ const SHORT: Record<string, string> = {
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 
+const escapeBody = escapeCodePoints('"\\', (ch, code) => {
+  const short = SHORT[ch]
+  if (short) return short
+  if (!isInvisible(ch)) return ch
+  if (code < 0x100) return `\\x${hex(code, 2)}`
+  return code > 0xffff ? `\\u{${hex(code, 1)}}` : `\\u${hex(code, 4)}`
+})
+
 function string(text: string): string {
-  const body = mapCodePoints(text, (ch, code) => {
-    const short = SHORT[ch]
-    if (short) return short
-    if (!isInvisible(ch)) return ch
-    if (code < 0x100) return `\\x${hex(code, 2)}`
-    return code > 0xffff ? `\\u{${hex(code, 1)}}` : `\\u${hex(code, 4)}`
-  })
-  return `"${body}"`
+  return plainQuoted(text) ?? `"${escapeBody(text)}"`
 }
 
 export const javascript: Escaper = {
   string,
   comment(text) {
-    return commentLines(text).map((l) => `// ${l}`.trimEnd()).join('\n')
+    return commentBlock(text, slashes)
   },
   json(value, indent) {
     return printJson(value, {

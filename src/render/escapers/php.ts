@@ -1,5 +1,5 @@
 import {
-  commentLines, hex, isInvisible, isPlainObject, mapCodePoints, printJson, type Escaper,
+  commentBlock, escapeCodePoints, hasInvisible, hex, isInvisible, isPlainObject, printJson, slashes, type Escaper,
 } from './escaper.ts'
 
 // PHP: single quotes when the text is all visible (only \ and ' are special there); otherwise
@@ -9,15 +9,16 @@ const DOUBLE: Record<string, string> = {
   '\v': '\\v', '\f': '\\f', '\x1b': '\\e',
 }
 
+const escapeDouble = escapeCodePoints('\\"$', (ch, code) => {
+  const short = DOUBLE[ch]
+  if (short) return short
+  if (!isInvisible(ch)) return ch
+  return code < 0x80 ? `\\x${hex(code, 2)}` : `\\u{${hex(code, 4)}}`
+})
+
 function string(text: string): string {
-  if (![...text].some(isInvisible)) return `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`
-  const body = mapCodePoints(text, (ch, code) => {
-    const short = DOUBLE[ch]
-    if (short) return short
-    if (!isInvisible(ch)) return ch
-    return code < 0x80 ? `\\x${hex(code, 2)}` : `\\u{${hex(code, 4)}}`
-  })
-  return `"${body}"`
+  if (!hasInvisible(text)) return `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`
+  return `"${escapeDouble(text)}"`
 }
 
 // PHP arrays turn integer-like string keys into integers, and json_encode prints an array with
@@ -31,7 +32,7 @@ export const php: Escaper = {
   string,
   comment(text) {
     // `?>` ends PHP mode even inside a // comment.
-    return commentLines(text).map((l) => `// ${l.replaceAll('?>', '? >')}`.trimEnd()).join('\n')
+    return commentBlock(text, (line) => slashes(line.replaceAll('?>', '? >')))
   },
   json(value, indent) {
     return printJson(value, {

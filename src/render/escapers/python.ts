@@ -1,25 +1,28 @@
-import { commentLines, hex, isInvisible, mapCodePoints, printJson, type Escaper } from './escaper.ts'
+import {
+  commentBlock, escapeCodePoints, hex, isInvisible, plainQuoted, printJson, hashes, type Escaper,
+} from './escaper.ts'
 
 // Python str literals. \x, \u and \U take a fixed number of digits; f-strings are never used.
 const SHORT: Record<string, string> = {
   '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t',
 }
 
+const escapeBody = escapeCodePoints('"\\', (ch, code) => {
+  const short = SHORT[ch]
+  if (short) return short
+  if (!isInvisible(ch)) return ch
+  if (code < 0x100) return `\\x${hex(code, 2)}`
+  return code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`
+})
+
 function string(text: string): string {
-  const body = mapCodePoints(text, (ch, code) => {
-    const short = SHORT[ch]
-    if (short) return short
-    if (!isInvisible(ch)) return ch
-    if (code < 0x100) return `\\x${hex(code, 2)}`
-    return code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`
-  })
-  return `"${body}"`
+  return plainQuoted(text) ?? `"${escapeBody(text)}"`
 }
 
 export const python: Escaper = {
   string,
   comment(text) {
-    return commentLines(text).map((l) => `# ${l}`.trimEnd()).join('\n')
+    return commentBlock(text, hashes)
   },
   json(value, indent) {
     return printJson(value, {

@@ -1,5 +1,7 @@
 import { PolysnipError } from '../../errors.ts'
-import { commentLines, hex, isInvisible, mapCodePoints, type Escaper } from './escaper.ts'
+import {
+  commentBlock, escapeCodePoints, hasInvisible, hex, isInvisible, hashes, type Escaper,
+} from './escaper.ts'
 
 // Bash words. Single quotes keep everything literal but cannot hold a quote, which is written
 // '\''. Text with invisible characters uses ANSI-C quoting, $'…', with each non-ASCII byte as
@@ -9,6 +11,13 @@ const ANSI: Record<string, string> = {
   '\b': '\\b', '\x1b': '\\e', '\f': '\\f', '\v': '\\v',
 }
 
+const escapeAnsi = escapeCodePoints("\\'", (ch, code) => {
+  const short = ANSI[ch]
+  if (short) return short
+  if (!isInvisible(ch)) return ch
+  return [...Buffer.from(ch, 'utf8')].map((b) => `\\x${hex(b, 2)}`).join('')
+})
+
 export const shell: Escaper = {
   string(text) {
     if (text.includes('\0')) {
@@ -16,16 +25,10 @@ export const shell: Escaper = {
         hint: 'remove the NUL character from the spec text',
       })
     }
-    if (![...text].some(isInvisible)) return `'${text.replaceAll("'", "'\\''")}'`
-    const body = mapCodePoints(text, (ch, code) => {
-      const short = ANSI[ch]
-      if (short) return short
-      if (!isInvisible(ch)) return ch
-      return [...Buffer.from(ch, 'utf8')].map((b) => `\\x${hex(b, 2)}`).join('')
-    })
-    return `$'${body}'`
+    if (!hasInvisible(text)) return `'${text.replaceAll("'", "'\\''")}'`
+    return `$'${escapeAnsi(text)}'`
   },
   comment(text) {
-    return commentLines(text).map((l) => `# ${l}`.trimEnd()).join('\n')
+    return commentBlock(text, hashes)
   },
 }
