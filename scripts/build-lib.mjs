@@ -1,36 +1,108 @@
-// Bundles src/ into dist/ with esbuild: one ESM file per entry point, dependencies left as
-// imports. Takes well under a second; `npm run gen` (scripts/gen.mjs) runs it every time.
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+// Bundles src/ into dist/ with esbuild: one ESM file per entry point plus shared chunks.
+// `npm run gen` (scripts/gen.mjs) runs it every time, so the up-to-date check must be cheap.
+import { createHash, randomUUID } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-// `npm run gen` rebuilds first; when nothing the bundle is made of changed since the last build,
-// skipping it saves loading esbuild, which was a third of the command's time.
-const stampFile = 'dist/.sources.sha256'
-const hash = createHash('sha256')
-const inputs = ['scripts/build-lib.mjs', 'package.json', 'package-lock.json']
-for (const name of readdirSync('src', { recursive: true }).sort()) inputs.push(join('src', name))
-for (const file of inputs) {
-  if (!/\.[a-z]+$/.test(file)) continue
-  hash.update(`${file}\0`).update(readFileSync(file))
+const root = fileURLToPath(new URL('..', import.meta.url))
+const at = (file) => join(root, file)
+
+// Libraries bundled into dist/ instead of imported from node_modules: resolving and compiling
+// them file by file (zod alone is dozens of modules) was a third of a `polysnip gen` start-up.
+// Every other package stays an import (shiki and esbuild are large and loaded only on demand).
+const BUNDLED = ['handlebars', 'yaml', 'zod']
+
+const OUTPUTS = ['dist/cli.js', 'dist/index.js', 'dist/astro.js', 'dist/tabs-client.js']
+
+// What the last build was made from: a content hash (the build id, which the generation cache
+// uses as polysnip's code fingerprint) and each input's size and mtime, so that a run with
+// nothing changed costs a stat per input instead of reading them all.
+const STAMP = 'dist/.build.json'
+
+// An input modified within this long before the stamp was written could change again without
+// its mtime moving (file system clocks are coarser than Date.now), so it is hashed instead.
+const RACY_MS = 1000
+
+function inputFiles() {
+  const files = ['scripts/build-lib.mjs', 'package.json', 'package-lock.json']
+  for (const name of readdirSync(at('src'), { recursive: true })) {
+    if (/\.[a-z]+$/.test(name)) files.push(join('src', name))
+  }
+  for (const dep of BUNDLED) files.push(join('node_modules', dep, 'package.json'))
+  return files.sort()
 }
-const sources = hash.digest('hex')
-const built = ['dist/cli.js', 'dist/index.js', 'dist/astro.js', 'dist/tabs-client.js'].every(existsSync)
-const upToDate = built && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === sources
-if (!upToDate) await rebuild()
+
+function statOf(file) {
+  const info = statSync(at(file), { throwIfNoEntry: false })
+  return info ? [info.size, info.mtimeMs] : null
+}
+
+function contentHash(files) {
+  const hash = createHash('sha256')
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(at(file)))
+  return hash.digest('hex')
+}
+
+function readStamp() {
+  try {
+    const stamp = JSON.parse(readFileSync(at(STAMP), 'utf8'))
+    return typeof stamp.id === 'string' && stamp.files ? stamp : null
+  } catch {
+    return null
+  }
+}
+
+function writeStamp(id, stats) {
+  const temp = `${at(STAMP)}.${randomUUID()}.tmp`
+  writeFileSync(temp, JSON.stringify({ id, builtAt: Date.now(), files: stats }))
+  renameSync(temp, at(STAMP))
+}
+
+/** True when every input has the size and mtime recorded at the last build, none of them racy. */
+function unchangedSince(stamp, files, stats) {
+  const names = Object.keys(stamp.files)
+  if (names.length !== files.length) return false
+  return files.every((file) => {
+    const now = stats[file]
+    const then = stamp.files[file]
+    return now && then && now[0] === then[0] && now[1] === then[1] && now[1] < stamp.builtAt - RACY_MS
+  })
+}
+
+// Bare imports of anything but the bundled libraries stay imports, as `packages: 'external'`
+// would leave them (including `virtual:` modules the Astro integration provides).
+const externals = {
+  name: 'polysnip-externals',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0]
+      return BUNDLED.includes(name) ? undefined : { path: args.path, external: true }
+    })
+  },
+}
 
 async function rebuild() {
   const { build } = await import('esbuild')
 
   const lib = build({
-    entryPoints: { index: 'src/index.ts', cli: 'src/cli/main.ts', astro: 'src/astro/index.ts' },
-    outdir: 'dist',
+    entryPoints: { index: at('src/index.ts'), cli: at('src/cli/main.ts'), astro: at('src/astro/index.ts') },
+    outdir: at('dist'),
     bundle: true,
     splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    plugins: [externals],
+    // The bundled CommonJS libraries (yaml, handlebars) call require() for Node built-ins.
+    banner: {
+      js: "import { createRequire as polysnipRequire } from 'node:module'\n" +
+        'const require = polysnipRequire(import.meta.url)',
+    },
+    // Whitespace and syntax only: names stay, so stack traces still read well; the smaller
+    // text is parsed faster at every start.
+    minifyWhitespace: false,
+    minifySyntax: false,
     sourcemap: true,
     logLevel: 'warning',
   })
@@ -39,8 +111,8 @@ async function rebuild() {
   // to start esbuild (that cost more than the rest of a cold run). Same options as
   // bundleTabsClient in src/tabs/build-client.ts, used when running from the sources.
   const tabsClient = build({
-    entryPoints: ['src/tabs/client.ts'],
-    outfile: 'dist/tabs-client.js',
+    entryPoints: [at('src/tabs/client.ts')],
+    outfile: at('dist/tabs-client.js'),
     bundle: true,
     minify: true,
     format: 'iife',
@@ -49,5 +121,17 @@ async function rebuild() {
   })
 
   await Promise.all([lib, tabsClient])
-  writeFileSync(stampFile, sources)
+}
+
+// Stats are taken before contents are read, so an edit made while this runs is seen next time.
+const files = inputFiles()
+const stats = Object.fromEntries(files.map((f) => [f, statOf(f)]))
+const stamp = readStamp()
+const built = OUTPUTS.every((f) => existsSync(at(f)))
+
+if (!built || !stamp || !unchangedSince(stamp, files, stats)) {
+  // Touched but not changed (a checkout, a copy) only refreshes the stamp.
+  const id = contentHash(files)
+  if (!built || stamp?.id !== id) await rebuild()
+  writeStamp(id, stats)
 }

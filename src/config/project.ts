@@ -69,5 +69,6 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     cache,
   })
   if (engine && cache) await cache.saveTemplates(known, engine.precompiledSources)
+  await cache?.commit()
   return { ...output, project, specs, targets }
 }

@@ -64,7 +64,9 @@ async function expandSpecs(cwd: string, paths: string[]): Promise<string[]> {
         hint: 'add a .yaml spec there, or list spec files in "specs"',
       })
     }
-    files.push(...names.map((n) => shown(cwd, join(path, n))))
+    // One display path for the folder, not one per file: relative() per file added up.
+    const folder = shown(cwd, path)
+    files.push(...names.map((n) => (folder === '.' ? n : join(folder, n))))
   }
   return files
 }

@@ -3,7 +3,7 @@
  * "generation"), named by a hash that includes polysnip's own code, and pruned to the few used
  * last, since every change of templates, options or code starts a new one.
  */
-import { createHash } from 'node:crypto'
+import { createHash, type Hash } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -14,22 +14,32 @@ const KEPT_GENERATIONS = 3
 
 /**
  * polysnip's own code shapes the output too, and its version number does not change between
- * builds of one checkout, so the running code itself is hashed: the bundle in dist/ when it runs
- * from there, else the TypeScript sources.
+ * builds of one checkout, so the running code itself is the fingerprint: from dist/, the build id
+ * that scripts/build-lib.mjs records (a hash of the sources and the locked dependencies it
+ * bundled); from the TypeScript sources, a hash of those files.
  */
 export async function codeFingerprint(): Promise<string> {
-  const fromDist = import.meta.url.includes('/dist/')
-  const dir = join(packageRoot, fromDist ? 'dist' : 'src')
-  const all = await readdir(dir, { recursive: true })
-  const names = all.filter((n) => /\.(js|ts|css)$/.test(n)).sort()
   const hash = createHash('sha256')
-  for (const name of names) hash.update(`${name}\0`).update(await readFile(join(dir, name)))
+  if (import.meta.url.includes('/dist/')) {
+    const build = await readFile(join(packageRoot, 'dist', '.build.json'), 'utf8').catch(() => '')
+    const id = (JSON.parse(build || '{}') as { id?: unknown }).id
+    if (typeof id === 'string') hash.update(`build ${id}\0`)
+    else await hashFiles(hash, join(packageRoot, 'dist'))
+  } else {
+    await hashFiles(hash, join(packageRoot, 'src'))
+  }
   // The libraries that shape output text are part of the code too.
   const require = createRequire(import.meta.url)
   for (const dep of ['handlebars', 'yaml', 'shiki']) {
     hash.update(`${dep}@${(require(`${dep}/package.json`) as { version: string }).version}\0`)
   }
   return hash.digest('hex')
+}
+
+async function hashFiles(hash: Hash, dir: string): Promise<void> {
+  const all = await readdir(dir, { recursive: true })
+  const names = all.filter((n) => /\.(js|ts|css)$/.test(n)).sort()
+  for (const name of names) hash.update(`${name}\0`).update(await readFile(join(dir, name)))
 }
 
 /**

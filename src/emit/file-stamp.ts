@@ -1,0 +1,30 @@
+/**
+ * A file's stamp: size, modification and change times and inode. When a file's stamp is the one
+ * recorded next to a hash of its bytes, its bytes are still those (git trusts the same), so an
+ * unchanged file costs a stat instead of a read. The change time cannot be set by tools that
+ * restore mtimes (`cp -p`, `touch -r`), and the inode changes when a file is replaced.
+ */
+import type { Stats } from 'node:fs'
+
+/**
+ * `size:mtimeMs:ctimeMs:ino` as one string: records of thousands of files then parse into one
+ * string each rather than an array of numbers, which showed in start-up and GC time.
+ */
+export type FileStamp = string
+
+/**
+ * A file modified this close to (or after) the moment its stamp was recorded could change again
+ * without its times moving, because file system clocks tick more coarsely than `Date.now()` and
+ * may lag it; such a file is read and hashed instead of trusted.
+ */
+export const RACY_MS = 1000
+
+export function stampOf(info: Stats): FileStamp {
+  return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`
+}
+
+/** True when `info` has this stamp and was not modified racily close to `savedAt`. */
+export function trusted(stamp: FileStamp | undefined, info: Stats | undefined, savedAt: number): boolean {
+  if (stamp === undefined || !info?.isFile()) return false
+  return Math.max(info.mtimeMs, info.ctimeMs) < savedAt - RACY_MS && stampOf(info) === stamp
+}
