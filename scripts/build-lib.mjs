@@ -16,25 +16,30 @@ const BUNDLED = ['handlebars', 'yaml', 'zod']
 const OUTPUTS = ['dist/cli.js', 'dist/index.js', 'dist/astro.js', 'dist/tabs-client.js']
 
 // What the last build was made from: a content hash (the build id, which the generation cache
-// uses as polysnip's code fingerprint) and each input's size and mtime, so that a run with
-// nothing changed costs a stat per input instead of reading them all.
+// uses as polysnip's code fingerprint) and the size and mtime of each input and of each folder of
+// src/, so that a run with nothing changed costs a stat per input instead of reading them all.
 const STAMP = 'dist/.build.json'
 
 // An input modified within this long before the stamp was written could change again without
 // its mtime moving (file system clocks are coarser than Date.now), so it is hashed instead.
 const RACY_MS = 1000
 
-function inputFiles() {
+/** Every input file, and the folders of src/ (a file added or removed changes a folder's mtime). */
+function listInputs() {
   const files = ['scripts/build-lib.mjs', 'package.json', 'package-lock.json']
-  for (const name of readdirSync(at('src'), { recursive: true })) {
-    if (/\.[a-z]+$/.test(name)) files.push(join('src', name))
+  const folders = ['src']
+  for (const entry of readdirSync(at('src'), { recursive: true, withFileTypes: true })) {
+    const path = `${entry.parentPath.slice(root.length)}/${entry.name}`
+    if (entry.isDirectory()) folders.push(path)
+    else if (/\.[a-z]+$/.test(entry.name)) files.push(path)
   }
-  for (const dep of BUNDLED) files.push(join('node_modules', dep, 'package.json'))
-  return files.sort()
+  // Libraries that shape output text: the bundled ones, and shiki (highlighted HTML).
+  for (const dep of [...BUNDLED, 'shiki']) files.push(`node_modules/${dep}/package.json`)
+  return { files: files.sort(), folders: folders.sort() }
 }
 
-function statOf(file) {
-  const info = statSync(at(file), { throwIfNoEntry: false })
+function statOf(path) {
+  const info = statSync(at(path), { throwIfNoEntry: false })
   return info ? [info.size, info.mtimeMs] : null
 }
 
@@ -47,7 +52,7 @@ function contentHash(files) {
 function readStamp() {
   try {
     const stamp = JSON.parse(readFileSync(at(STAMP), 'utf8'))
-    return typeof stamp.id === 'string' && stamp.files ? stamp : null
+    return stamp.format === 2 && typeof stamp.id === 'string' && stamp.files ? stamp : null
   } catch {
     return null
   }
@@ -55,18 +60,20 @@ function readStamp() {
 
 function writeStamp(id, stats) {
   const temp = `${at(STAMP)}.${randomUUID()}.tmp`
-  writeFileSync(temp, JSON.stringify({ id, builtAt: Date.now(), files: stats }))
+  writeFileSync(temp, JSON.stringify({ format: 2, id, builtAt: Date.now(), files: stats }))
   renameSync(temp, at(STAMP))
 }
 
-/** True when every input has the size and mtime recorded at the last build, none of them racy. */
-function unchangedSince(stamp, files, stats) {
-  const names = Object.keys(stamp.files)
-  if (names.length !== files.length) return false
-  return files.every((file) => {
-    const now = stats[file]
-    const then = stamp.files[file]
-    return now && then && now[0] === then[0] && now[1] === then[1] && now[1] < stamp.builtAt - RACY_MS
+/**
+ * True when every file and folder the stamp lists still has the recorded size and mtime, none of
+ * them racy: then no input was edited, added or removed, and src/ need not even be listed.
+ */
+function unchanged(stamp) {
+  const paths = Object.keys(stamp.files)
+  return paths.length > 0 && paths.every((path) => {
+    const now = statOf(path)
+    const then = stamp.files[path]
+    return now !== null && now[0] === then[0] && now[1] === then[1] && now[1] < stamp.builtAt - RACY_MS
   })
 }
 
@@ -101,8 +108,8 @@ async function rebuild() {
     },
     // Whitespace and syntax only: names stay, so stack traces still read well; the smaller
     // text is parsed faster at every start.
-    minifyWhitespace: false,
-    minifySyntax: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: true,
     logLevel: 'warning',
   })
@@ -123,15 +130,15 @@ async function rebuild() {
   await Promise.all([lib, tabsClient])
 }
 
-// Stats are taken before contents are read, so an edit made while this runs is seen next time.
-const files = inputFiles()
-const stats = Object.fromEntries(files.map((f) => [f, statOf(f)]))
 const stamp = readStamp()
 const built = OUTPUTS.every((f) => existsSync(at(f)))
 
-if (!built || !stamp || !unchangedSince(stamp, files, stats)) {
-  // Touched but not changed (a checkout, a copy) only refreshes the stamp.
+if (!built || !stamp || !unchanged(stamp)) {
+  // Stats are taken before contents are read, so an edit made meanwhile is seen next time.
+  const { files, folders } = listInputs()
+  const stats = Object.fromEntries([...folders, ...files].map((p) => [p, statOf(p)]))
   const id = contentHash(files)
+  // Touched but not changed (a checkout, a copy) only refreshes the stamp.
   if (!built || stamp?.id !== id) await rebuild()
   writeStamp(id, stats)
 }

@@ -7,8 +7,7 @@
  * content file per spec holds their texts, read only when a file must be written or checked.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { PolysnipError } from '../errors.ts'
 import type { Target } from '../render/targets.ts'
@@ -16,7 +15,7 @@ import type { Spec } from '../spec/model.ts'
 import { codeFingerprint, prune } from './cache-generations.ts'
 import { CacheIndex, type IndexEntry } from './cache-index.ts'
 import { stampOf, trusted, type FileStamp } from './file-stamp.ts'
-import type { FormatOutput, RenderedSnippet, SpecGroup } from './formats/index.ts'
+import type { FormatFile, FormatOutput, RenderedSnippet, SpecGroup } from './formats/index.ts'
 import type { VerificationReport } from './formats/verification.ts'
 
 /** Bumped whenever the index's or a content file's shape or meaning changes. */
@@ -52,6 +51,20 @@ export type Lookup = { spec: Spec; warnings: string[] } | { bytes: Buffer }
 
 function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
+}
+
+/** Stored OpenAPI outputs when they were made under `key`; checked like content files. */
+function readOpenApi(path: string, key: string): Array<FormatFile & { sha256: string }> | undefined {
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as { key?: unknown; outputs?: unknown }
+    const outputs = data.key === key && Array.isArray(data.outputs) ? data.outputs : []
+    const ok = outputs.every((o: Partial<FormatFile & { sha256: string }> | null) => {
+      return typeof o?.path === 'string' && typeof o.content === 'string' && o.sha256 === sha256(o.content)
+    })
+    return ok && outputs.length > 0 ? (outputs as Array<FormatFile & { sha256: string }>) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** A cached spec whose texts are read from its content file the first time one is asked for. */
@@ -103,7 +116,6 @@ export class GenCache {
   private readonly hits = new WeakMap<Spec, Reused>()
   private readonly misses = new Map<string, { hash: string; stamp: FileStamp; warnings: string[] }>()
   private readonly used = new Set<string>()
-  private readonly saved: Array<Promise<void>> = []
 
   private constructor(
     /** This generation's folder: the cache folder joined with the key of the inputs. */
@@ -193,27 +205,39 @@ export class GenCache {
     const name = where + miss.hash.slice(0, 32)
     const blob = `${name.slice(0, 2)}/${name}.json`
     const texts = [...value.codes, ...value.outputs.map((o) => o.content)]
-    const stored = this.writeAtomic(join(this.dir, blob), JSON.stringify({ format: CACHE_FORMAT, texts }))
-    const saved = stored.then((ok) => {
-      if (!ok) return
-      this.index.set(file, {
-        stamp: miss.stamp,
-        sha256: miss.hash,
-        blob,
-        spec: value.spec,
-        warnings: miss.warnings,
-        codes: value.codes.length,
-        outputs: value.outputs.map(({ path, format, target }) => ({ path, format, ...(target === undefined ? {} : { target }) })),
-        hashes: value.hashes,
-      })
+    if (!this.writeAtomic(join(this.dir, blob), JSON.stringify({ format: CACHE_FORMAT, texts }))) {
+      return Promise.resolve()
+    }
+    const outputs = value.outputs.map(({ path, format, target }) => {
+      return { path, format, ...(target === undefined ? {} : { target }) }
     })
-    this.saved.push(saved)
-    return saved
+    const { spec, hashes, codes } = value
+    const { stamp, hash, warnings } = miss
+    this.index.set(file, { stamp, sha256: hash, blob, spec, warnings, codes: codes.length, outputs, hashes })
+    return Promise.resolve()
   }
 
-  /** Writes the index once every content file is stored, and drops what it no longer lists. */
+  /**
+   * The OpenAPI outputs for input number `n`: they depend on every spec, so they are stored under
+   * a key made of every spec file's hash and reused while all of them are unchanged (the input
+   * document itself is part of the generation's key). Each run keeps one stored set per input.
+   */
+  openApi(n: number, render: () => FormatFile[]): Array<FormatFile & { sha256: string }> {
+    const hashes = [...this.used].map((file) => [file, this.index.get(file)?.sha256])
+    const complete = hashes.every(([, hash]) => hash !== undefined)
+    const key = sha256(JSON.stringify([CACHE_FORMAT, n, hashes]))
+    const path = join(this.dir, `openapi-${this.reportKey}-${n}.json`)
+    if (complete) {
+      const stored = readOpenApi(path, key)
+      if (stored) return stored
+    }
+    const outputs = render().map((out) => ({ ...out, sha256: sha256(out.content) }))
+    if (complete) this.writeAtomic(path, JSON.stringify({ key, outputs }))
+    return outputs
+  }
+
+  /** Writes the index (content files are stored by then), and drops what it no longer lists. */
   async commit(): Promise<void> {
-    await Promise.all(this.saved)
     this.index.save(this.dir, this.used)
   }
 
@@ -234,15 +258,16 @@ export class GenCache {
   /** Saves precompiled templates when they differ from what `templates()` gave. */
   async saveTemplates(known: Map<string, string>, sources: Map<string, string>): Promise<void> {
     if ([...sources].every(([text, source]) => known.get(text) === source)) return
-    await this.writeAtomic(join(this.dir, TEMPLATES_FILE), JSON.stringify([...sources]))
+    this.writeAtomic(join(this.dir, TEMPLATES_FILE), JSON.stringify([...sources]))
   }
 
-  private async writeAtomic(path: string, text: string): Promise<boolean> {
+  /** Synchronous, like the reads: one small file per changed spec, cheaper than thread hops. */
+  private writeAtomic(path: string, text: string): boolean {
     try {
-      await mkdir(dirname(path), { recursive: true })
+      mkdirSync(dirname(path), { recursive: true })
       const temp = `${path}.${process.pid}.${randomUUID()}.tmp`
-      await writeFile(temp, text)
-      await rename(temp, path)
+      writeFileSync(temp, text)
+      renameSync(temp, path)
       return true
     } catch {
       // Read-only or full disk: the output is still right, only slower next time.

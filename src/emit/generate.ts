@@ -9,7 +9,7 @@ import type { Spec } from '../spec/model.ts'
 import { PolysnipError } from '../errors.ts'
 import type { GenCache } from './cache.ts'
 import { createHighlight } from './formats/highlight.ts'
-import { OPENAPI, renderFormats, selectFormats, type SpecGroup } from './formats/index.ts'
+import { OPENAPI, renderFormats, selectFormats, type FormatFile, type SpecGroup } from './formats/index.ts'
 import { renderOpenApi, type OpenApiInput } from './formats/openapi.ts'
 import { loadTabsAssets } from './formats/tabs-assets.ts'
 import { OutputFiles } from './output-files.ts'
@@ -192,8 +192,10 @@ export async function generate(
     })
   }
 
-  for (const input of options.openapi ?? []) {
-    for (const out of renderOpenApi(groups, input)) add(out.path, out.content, 'openapi')
+  for (const [n, input] of (options.openapi ?? []).entries()) {
+    const render = () => renderOpenApi(groups, input)
+    const outputs: Array<FormatFile & { sha256?: string }> = cache ? cache.openApi(n, render) : render()
+    for (const out of outputs) add(out.path, out.content, 'openapi', out.sha256)
   }
 
   const manifest: Manifest = {
