@@ -19,7 +19,7 @@ import type { FormatFile, FormatOutput, RenderedSnippet, SpecGroup } from './for
 import type { VerificationReport } from './formats/verification.ts'
 
 /** Bumped whenever the index's or a content file's shape or meaning changes. */
-const CACHE_FORMAT = 3
+const CACHE_FORMAT = 4
 
 const TEMPLATES_FILE = 'templates.json'
 

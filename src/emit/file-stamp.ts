@@ -14,10 +14,14 @@ export type FileStamp = string
 
 /**
  * A file modified this close to (or after) the moment its stamp was recorded could change again
- * without its times moving, because file system clocks tick more coarsely than `Date.now()` and
- * may lag it; such a file is read and hashed instead of trusted.
+ * within the same tick of the file system's clock without its times moving, so it is read and
+ * hashed instead of trusted. Linux file systems keep nanoseconds but tick with the kernel's
+ * coarse clock (a few milliseconds); a whole-second mtime means a file system that keeps seconds
+ * (HFS+, or FAT's two), which needs a window longer than its tick.
  */
-export const RACY_MS = 1000
+export function racyWindowMs(mtimeMs: number): number {
+  return mtimeMs % 1000 === 0 ? 2100 : 100
+}
 
 export function stampOf(info: Stats): FileStamp {
   return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`
@@ -26,5 +30,6 @@ export function stampOf(info: Stats): FileStamp {
 /** True when `info` has this stamp and was not modified racily close to `savedAt`. */
 export function trusted(stamp: FileStamp | undefined, info: Stats | undefined, savedAt: number): boolean {
   if (stamp === undefined || !info?.isFile()) return false
-  return Math.max(info.mtimeMs, info.ctimeMs) < savedAt - RACY_MS && stampOf(info) === stamp
+  const latest = Math.max(info.mtimeMs, info.ctimeMs)
+  return latest < savedAt - racyWindowMs(latest) && stampOf(info) === stamp
 }

@@ -68,6 +68,18 @@ export class Stamps {
     return trusted(stamp, info, this.savedAt) ? record : undefined
   }
 
+  /**
+   * The recorded hash when `path` still has its recorded stamp, even a racy one: a file that was
+   * not touched since holds the recorded content, and one touched within the same clock tick is
+   * at worst rewritten. Lets a changed file be written without reading the old one first.
+   */
+  recordedIfSame(name: string, path: string): string | undefined {
+    const record = this.known[name]
+    if (typeof record !== 'string') return undefined
+    const info = statSync(path, { throwIfNoEntry: false })
+    return info?.isFile() && stampOf(info) === record.slice(0, -HASH_LENGTH - 1) ? hashIn(record) : undefined
+  }
+
   /** True when `path` provably holds content with this hash, without reading it. */
   matches(name: string, path: string, sha256: string): boolean {
     const record = hashIn(this.known[name]) === sha256 ? this.trusted(name, path) : undefined

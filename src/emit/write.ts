@@ -113,6 +113,12 @@ export async function writeOutput(
     const content = files.get(file) ?? ''
     const hash = stamps ? (known ?? sha256(content)) : ''
     const stamped = known === undefined && stamps?.matches(file, path, hash)
+    // A file that still holds what an earlier run recorded, with another hash, needs no reading.
+    const recorded = stamped ? undefined : stamps?.recordedIfSame(file, path)
+    if (recorded !== undefined && recorded !== hash) {
+      pending.push([file, content, hash])
+      continue
+    }
     if (stamped || readNow(path) === content) {
       stamps?.record(file, path, hash)
       result.unchanged.push(file)
