@@ -1,7 +1,8 @@
 // Bundles src/ into dist/ with esbuild: one ESM file per entry point plus shared chunks.
 // `npm run gen` (scripts/gen.mjs) runs it every time, so the up-to-date check must be cheap.
 import { createHash, randomUUID } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -13,7 +14,7 @@ const at = (file) => join(root, file)
 // Every other package stays an import (shiki and esbuild are large and loaded only on demand).
 const BUNDLED = ['handlebars', 'yaml', 'zod']
 
-const OUTPUTS = ['dist/cli.js', 'dist/index.js', 'dist/astro.js', 'dist/tabs-client.js']
+const OUTPUTS = ['dist/cli/cli.js', 'dist/cli/deps.cjs', 'dist/index.js', 'dist/astro.js', 'dist/tabs-client.js']
 
 // What the last build was made from: a content hash (the build id, which the generation cache
 // uses as polysnip's code fingerprint) and the size and mtime of each input and of each folder of
@@ -89,18 +90,35 @@ const externals = {
   },
 }
 
+// The command loads the bundled libraries through src/bundle/deps-loader.ts, with a V8 code
+// cache, from one CommonJS bundle (dist/deps.cjs): each import of them becomes a module that
+// re-exports the loaded names. The library entry points keep them as ordinary bundled modules.
+const depsShims = {
+  name: 'polysnip-deps',
+  setup(build) {
+    const loader = at('src/bundle/deps-loader.ts')
+    const require = createRequire(at('package.json'))
+    build.onResolve({ filter: /^(zod\/v4|yaml|handlebars)$/ }, (args) => ({ path: args.path, namespace: 'deps' }))
+    build.onLoad({ filter: /.*/, namespace: 'deps' }, (args) => {
+      const names = Object.keys(require(args.path)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default')
+      const contents =
+        `import { deps } from ${JSON.stringify(loader)}\n` +
+        `const m = deps[${JSON.stringify(args.path)}]\n` +
+        `export const { ${names.join(', ')} } = m\n` +
+        'export default m\n'
+      return { contents, resolveDir: root, loader: 'js' }
+    })
+  },
+}
+
 async function rebuild() {
   const { build } = await import('esbuild')
-
-  const lib = build({
-    entryPoints: { index: at('src/index.ts'), cli: at('src/cli/main.ts'), astro: at('src/astro/index.ts') },
-    outdir: at('dist'),
+  const common = {
     bundle: true,
     splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    plugins: [externals],
     // The bundled CommonJS libraries (yaml, handlebars) call require() for Node built-ins.
     banner: {
       js: "import { createRequire as polysnipRequire } from 'node:module'\n" +
@@ -112,6 +130,38 @@ async function rebuild() {
     minifySyntax: true,
     sourcemap: true,
     logLevel: 'warning',
+    metafile: true,
+  }
+
+  const lib = build({
+    ...common,
+    entryPoints: { index: at('src/index.ts'), astro: at('src/astro/index.ts') },
+    outdir: at('dist'),
+    plugins: [externals],
+  })
+
+  // The command, in its own folder so its chunks never mix with the library's.
+  const cli = build({
+    ...common,
+    entryPoints: { cli: at('src/cli/main.ts') },
+    outdir: at('dist/cli'),
+    plugins: [depsShims, externals],
+  })
+  const deps = build({
+    stdin: {
+      contents: "module.exports = { 'zod/v4': require('zod/v4'), yaml: require('yaml'), handlebars: require('handlebars') }",
+      resolveDir: root,
+      sourcefile: 'deps.cjs',
+    },
+    outfile: at('dist/cli/deps.cjs'),
+    metafile: true,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
   })
 
   // The tabs script that HTML fragments inline, built here once so that `polysnip gen` never has
@@ -120,6 +170,7 @@ async function rebuild() {
   const tabsClient = build({
     entryPoints: [at('src/tabs/client.ts')],
     outfile: at('dist/tabs-client.js'),
+    metafile: true,
     bundle: true,
     minify: true,
     format: 'iife',
@@ -127,7 +178,17 @@ async function rebuild() {
     logLevel: 'warning',
   })
 
-  await Promise.all([lib, tabsClient])
+  const results = await Promise.all([lib, cli, deps, tabsClient])
+
+  // Chunks of earlier builds (their names carry content hashes) and code caches of earlier
+  // library bundles would otherwise pile up in dist/.
+  const made = new Set(results.flatMap((r) => Object.keys(r.metafile.outputs)).map((f) => join(root, f)))
+  for (const folder of ['dist', 'dist/cli']) {
+    for (const name of readdirSync(at(folder))) {
+      const path = at(`${folder}/${name}`)
+      if (/\.(js|js\.map|cjs|v8-cache)$/.test(name) && !made.has(path)) rmSync(path, { force: true })
+    }
+  }
 }
 
 const stamp = readStamp()
