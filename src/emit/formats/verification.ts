@@ -3,7 +3,7 @@
  * which toolchain proved each snippet. A snippet counts as verified only when the report's
  * sha256 is the one of the file just generated: a report about older code proves nothing.
  */
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const VERIFICATION_FILE = 'verification.json'
@@ -31,7 +31,8 @@ export interface Verified {
 export async function readVerification(outDir: string): Promise<VerificationReport | null> {
   let text: string
   try {
-    text = await readFile(join(outDir, VERIFICATION_FILE), 'utf8')
+    // Synchronous: one small file on every run, where a thread hop cost more than the read.
+    text = readFileSync(join(outDir, VERIFICATION_FILE), 'utf8')
   } catch {
     return null
   }
