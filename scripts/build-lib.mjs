@@ -1,8 +1,10 @@
 // Bundles src/ into dist/ with esbuild: one ESM file per entry point plus shared chunks.
 // `npm run gen` (scripts/gen.mjs) runs it every time, so the up-to-date check must be cheap.
 import { createHash, randomUUID } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -179,9 +181,15 @@ async function rebuild() {
   })
 
   const results = await Promise.all([lib, cli, deps, tabsClient])
+  cleanUp(results)
+  warmUp()
+}
 
-  // Chunks of earlier builds (their names carry content hashes) and code caches of earlier
-  // library bundles would otherwise pile up in dist/.
+/**
+ * Chunks of earlier builds (their names carry content hashes) and code caches of earlier
+ * library bundles would otherwise pile up in dist/.
+ */
+function cleanUp(results) {
   const made = new Set(results.flatMap((r) => Object.keys(r.metafile.outputs)).map((f) => join(root, f)))
   for (const folder of ['dist', 'dist/cli']) {
     for (const name of readdirSync(at(folder))) {
@@ -189,6 +197,18 @@ async function rebuild() {
       if (/\.(js|js\.map|cjs|v8-cache)$/.test(name) && !made.has(path)) rmSync(path, { force: true })
     }
   }
+}
+
+/**
+ * One real run of the new command, so that the code cache src/bundle/deps-loader.ts writes at
+ * its exit holds the functions that parsing, validating and rendering use, not only those of
+ * whichever command happens to run first (often `--help`). Its outcome does not matter.
+ */
+function warmUp() {
+  const out = mkdtempSync(join(tmpdir(), 'polysnip-warm-up-'))
+  const args = ['bin/polysnip.mjs', 'gen', '--no-cache', '--format', 'md,openapi', '--out', out, '--quiet']
+  spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' })
+  rmSync(out, { recursive: true, force: true })
 }
 
 const stamp = readStamp()
