@@ -1,7 +1,16 @@
 // Bundles src/ into dist/ with esbuild: one ESM file per entry point plus shared chunks.
 // `npm run gen` (scripts/gen.mjs) runs it every time, so the up-to-date check must be cheap.
 import { createHash, randomUUID } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -16,7 +25,16 @@ const at = (file) => join(root, file)
 // Every other package stays an import (shiki and esbuild are large and loaded only on demand).
 const BUNDLED = ['handlebars', 'yaml', 'zod']
 
-const OUTPUTS = ['dist/cli/cli.js', 'dist/cli/deps.cjs', 'dist/index.js', 'dist/astro.js', 'dist/tabs-client.js']
+/** How src/ imports them; each must be a key of the command's dependency bundle. */
+const BUNDLED_IMPORTS = ['handlebars', 'yaml', 'zod/v4']
+
+const OUTPUTS = [
+  'dist/cli/cli.js',
+  'dist/cli/deps.cjs',
+  'dist/index.js',
+  'dist/astro.js',
+  'dist/tabs-client.js',
+]
 
 // What the last build was made from: a content hash (the build id, which the generation cache
 // uses as polysnip's code fingerprint) and the size and mtime of each input and of each folder of
@@ -86,7 +104,8 @@ const externals = {
   name: 'polysnip-externals',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
-      const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0]
+      const parts = args.path.split('/')
+      const name = args.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]
       return BUNDLED.includes(name) ? undefined : { path: args.path, external: true }
     })
   },
@@ -100,9 +119,11 @@ const depsShims = {
   setup(build) {
     const loader = at('src/bundle/deps-loader.ts')
     const require = createRequire(at('package.json'))
-    build.onResolve({ filter: /^(zod\/v4|yaml|handlebars)$/ }, (args) => ({ path: args.path, namespace: 'deps' }))
+    const ids = new RegExp(`^(${BUNDLED_IMPORTS.join('|')})$`)
+    build.onResolve({ filter: ids }, (args) => ({ path: args.path, namespace: 'deps' }))
     build.onLoad({ filter: /.*/, namespace: 'deps' }, (args) => {
-      const names = Object.keys(require(args.path)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default')
+      const names = Object.keys(require(args.path))
+        .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default')
       const contents =
         `import { deps } from ${JSON.stringify(loader)}\n` +
         `const m = deps[${JSON.stringify(args.path)}]\n` +
@@ -151,7 +172,7 @@ async function rebuild() {
   })
   const deps = build({
     stdin: {
-      contents: "module.exports = { 'zod/v4': require('zod/v4'), yaml: require('yaml'), handlebars: require('handlebars') }",
+      contents: `module.exports = { ${BUNDLED_IMPORTS.map((id) => `'${id}': require('${id}')`).join(', ')} }`,
       resolveDir: root,
       sourcefile: 'deps.cjs',
     },

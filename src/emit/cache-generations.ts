@@ -23,7 +23,8 @@ const KEPT_GENERATIONS = 3
 export async function codeFingerprint(): Promise<string> {
   if (import.meta.url.includes('/dist/')) {
     try {
-      const { id } = JSON.parse(readFileSync(join(packageRoot, 'dist', '.build.json'), 'utf8')) as { id?: unknown }
+      const stamp = readFileSync(join(packageRoot, 'dist', '.build.json'), 'utf8')
+      const { id } = JSON.parse(stamp) as { id?: unknown }
       if (typeof id === 'string') return `build ${id}`
     } catch {
       // Not built by scripts/build-lib.mjs: the files themselves are hashed below.

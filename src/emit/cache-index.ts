@@ -135,7 +135,7 @@ export class CacheIndex {
    * (so one entry per spec file is all the cache keeps), then removes orphaned content files and
    * the indexes of reports not used lately. Failures only cost the next run some time.
    */
-  save(dir: string, used: Set<string>): void {
+  save(dir: string, used: ReadonlyMap<string, unknown>): void {
     for (const file of this.rows.keys()) {
       if (used.has(file) || statSync(file, { throwIfNoEntry: false })) continue
       const blob = this.get(file)?.blob

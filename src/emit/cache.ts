@@ -59,7 +59,8 @@ function readOpenApi(path: string, key: string): Array<FormatFile & { sha256: st
     const data = JSON.parse(readFileSync(path, 'utf8')) as { key?: unknown; outputs?: unknown }
     const outputs = data.key === key && Array.isArray(data.outputs) ? data.outputs : []
     const ok = outputs.every((o: Partial<FormatFile & { sha256: string }> | null) => {
-      return typeof o?.path === 'string' && typeof o.content === 'string' && o.sha256 === sha256(o.content)
+      const { path: name, content } = o ?? {}
+      return typeof name === 'string' && typeof content === 'string' && o?.sha256 === sha256(content)
     })
     return ok && outputs.length > 0 ? (outputs as Array<FormatFile & { sha256: string }>) : undefined
   } catch {
@@ -98,7 +99,7 @@ class Reused implements CachedSpec {
   }
 }
 
-/** A program of a cached spec; a class, since thousands of object literals with a getter were slow. */
+/** A program of a cached spec: a class, as thousands of object literals with a getter were slow. */
 class CachedSnippet implements RenderedSnippet {
   constructor(
     readonly target: Target,
@@ -115,7 +116,8 @@ class CachedSnippet implements RenderedSnippet {
 export class GenCache {
   private readonly hits = new WeakMap<Spec, Reused>()
   private readonly misses = new Map<string, { hash: string; stamp: FileStamp; warnings: string[] }>()
-  private readonly used = new Set<string>()
+  /** Every spec file this run loaded, with the hash of its bytes as found. */
+  private readonly used = new Map<string, string>()
 
   private constructor(
     /** This generation's folder: the cache folder joined with the key of the inputs. */
@@ -149,15 +151,18 @@ export class GenCache {
    * is the indexed one is not even read; one that was touched is read and compared by hash.
    */
   load(file: string): Lookup {
-    this.used.add(file)
     // The stamp is taken before the read, so an edit made in between is seen by the next run.
     const info = statSync(file, { throwIfNoEntry: false })
     const entry = this.index.get(file)
     const usable = entry !== undefined && entry.codes === this.targetCount
-    if (usable && trusted(entry.stamp, info, this.index.savedAt)) return this.hit(entry)
+    if (usable && trusted(entry.stamp, info, this.index.savedAt)) {
+      this.used.set(file, entry.sha256)
+      return this.hit(entry)
+    }
 
     const bytes = readFileSync(file)
     const hash = sha256(bytes)
+    this.used.set(file, hash)
     const stamp = info ? stampOf(info) : undefined
     if (usable && stamp && entry.sha256 === hash) {
       this.index.restamp(file, stamp)
@@ -192,7 +197,9 @@ export class GenCache {
   /** A cached spec as `generate` groups it; each program's text is read only if asked for. */
   group(spec: Spec, targets: Target[]): SpecGroup {
     const reused = this.hits.get(spec)
-    const snippets = targets.map((target, i) => new CachedSnippet(target, `${spec.id}/${target.file}`, reused, i))
+    const snippets = targets.map((target, i) => {
+      return new CachedSnippet(target, `${spec.id}/${target.file}`, reused, i)
+    })
     return { spec, snippets }
   }
 
@@ -223,16 +230,13 @@ export class GenCache {
    * document itself is part of the generation's key). Each run keeps one stored set per input.
    */
   openApi(n: number, render: () => FormatFile[]): Array<FormatFile & { sha256: string }> {
-    const hashes = [...this.used].map((file) => [file, this.index.get(file)?.sha256])
-    const complete = hashes.every(([, hash]) => hash !== undefined)
-    const key = sha256(JSON.stringify([CACHE_FORMAT, n, hashes]))
+    // The hashes of the bytes this run found, whether each spec came from the cache or not.
+    const key = sha256(JSON.stringify([CACHE_FORMAT, n, [...this.used]]))
     const path = join(this.dir, `openapi-${this.reportKey}-${n}.json`)
-    if (complete) {
-      const stored = readOpenApi(path, key)
-      if (stored) return stored
-    }
+    const stored = readOpenApi(path, key)
+    if (stored) return stored
     const outputs = render().map((out) => ({ ...out, sha256: sha256(out.content) }))
-    if (complete) this.writeAtomic(path, JSON.stringify({ key, outputs }))
+    this.writeAtomic(path, JSON.stringify({ key, outputs }))
     return outputs
   }
 

@@ -100,7 +100,8 @@ export async function loadTarget(folder: string, options: LoadTargetOptions = {}
     try {
       return readFileSync(file, 'utf8')
     } catch (cause) {
-      throw new PolysnipError(file === metaFile ? 'cannot read target metadata' : 'cannot read target template', {
+      const what = file === metaFile ? 'metadata' : 'template'
+      throw new PolysnipError(`cannot read target ${what}`, {
         file: shown(file),
         hint: 'a target folder holds target.json and template.hbs',
         cause,

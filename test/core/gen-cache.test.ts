@@ -215,7 +215,8 @@ describe('generation cache', () => {
     const dir = await project()
     await cp('specs/openapi', join(dir, 'specs', 'openapi'), { recursive: true })
     const config = JSON.parse(await readFile('polysnip.config.json', 'utf8')) as Record<string, unknown>
-    await writeFile(join(dir, 'polysnip.config.json'), JSON.stringify({ genCache: 'cache', openapi: config.openapi }))
+    const withOpenApi = { genCache: 'cache', openapi: config.openapi }
+    await writeFile(join(dir, 'polysnip.config.json'), JSON.stringify(withOpenApi))
     const formats = ['md', 'openapi']
     const out = join(dir, 'out')
 
