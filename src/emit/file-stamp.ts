@@ -27,9 +27,14 @@ export function stampOf(info: Stats): FileStamp {
   return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`
 }
 
+/** True when the file was last modified or changed well before `savedAt` (not racily close). */
+export function settled(info: Stats, savedAt: number): boolean {
+  const latest = Math.max(info.mtimeMs, info.ctimeMs)
+  return latest < savedAt - racyWindowMs(latest)
+}
+
 /** True when `info` has this stamp and was not modified racily close to `savedAt`. */
 export function trusted(stamp: FileStamp | undefined, info: Stats | undefined, savedAt: number): boolean {
   if (stamp === undefined || !info?.isFile()) return false
-  const latest = Math.max(info.mtimeMs, info.ctimeMs)
-  return latest < savedAt - racyWindowMs(latest) && stampOf(info) === stamp
+  return settled(info, savedAt) && stampOf(info) === stamp
 }

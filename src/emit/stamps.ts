@@ -4,9 +4,9 @@
  * costs a stat instead of a read, and the record's file list is the previous run's file list.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { stampOf, trusted } from './file-stamp.ts'
+import { settled, stampOf } from './file-stamp.ts'
 
 /** A file's stamp, a space and the SHA-256 of its bytes. */
 type Record = string
@@ -41,6 +41,8 @@ export class Stamps {
   private readonly next: { [name: string]: Record } = {}
   /** Set when the record to save differs from the one read. */
   private changed = false
+  /** What `observe` saw, by file name, for the folder at `prefix`. */
+  private observed: { prefix: string; seen: Map<string, string> } | undefined
 
   private constructor(
     private readonly file: string,
@@ -60,12 +62,41 @@ export class Stamps {
     return new Stamps(file, {}, 0)
   }
 
+  /**
+   * Stats every recorded file of `outDir` now, for the checks below to use. Thousands of stats
+   * make garbage, and collecting it is cheap while the heap is small (before specs are loaded)
+   * and costs about three times as much once the run's data fills it. A file changed between
+   * this stat and the end of the run is seen by the next run: its stamp no longer matches.
+   */
+  observe(outDir: string): this {
+    const prefix = outDir.endsWith('/') ? outDir : `${outDir}/`
+    const seen = new Map<string, string>()
+    for (const name of Object.keys(this.known)) {
+      const info = statSync(prefix + name, { throwIfNoEntry: false })
+      if (!info?.isFile()) continue
+      seen.set(name, this.marked(info))
+    }
+    this.observed = { prefix, seen }
+    return this
+  }
+
+  /** The file's stamp, "~"-marked when racy, from `observe` or a stat now; undefined if none. */
+  private look(name: string, path: string): string | undefined {
+    if (this.observed && path === this.observed.prefix + name) return this.observed.seen.get(name)
+    const info = statSync(path, { throwIfNoEntry: false })
+    return info?.isFile() ? this.marked(info) : undefined
+  }
+
+  /** A racy stamp (file-stamp.ts) keeps a mark: it may still prove "not touched since". */
+  private marked(info: Stats): string {
+    const stamp = stampOf(info)
+    return settled(info, this.savedAt) ? stamp : `~${stamp}`
+  }
+
   private trusted(name: string, path: string): Record | undefined {
     const record = this.known[name]
     if (typeof record !== 'string') return undefined
-    const info = statSync(path, { throwIfNoEntry: false })
-    const stamp = record.slice(0, -HASH_LENGTH - 1)
-    return trusted(stamp, info, this.savedAt) ? record : undefined
+    return this.look(name, path) === record.slice(0, -HASH_LENGTH - 1) ? record : undefined
   }
 
   /**
@@ -76,8 +107,8 @@ export class Stamps {
   recordedIfSame(name: string, path: string): string | undefined {
     const record = this.known[name]
     if (typeof record !== 'string') return undefined
-    const info = statSync(path, { throwIfNoEntry: false })
-    return info?.isFile() && stampOf(info) === record.slice(0, -HASH_LENGTH - 1) ? hashIn(record) : undefined
+    const stamp = this.look(name, path)?.replace(/^~/, '')
+    return stamp === record.slice(0, -HASH_LENGTH - 1) ? hashIn(record) : undefined
   }
 
   /** True when `path` provably holds content with this hash, without reading it. */

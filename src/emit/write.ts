@@ -83,6 +83,8 @@ export interface WriteOptions {
    * can stat unchanged files instead of reading them; undefined to always read. @default undefined
    */
   stampFile?: string | undefined
+  /** The record already read (and observed, see `Stamps.observe`); wins over `stampFile`. */
+  stamps?: Stamps | undefined
   /** SHA-256 of contents already known, by path (`generate` gives them). @default computed */
   hashes?: Map<string, string> | undefined
 }
@@ -94,7 +96,7 @@ export async function writeOutput(
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: [], removed: [] }
-  const stamps = options.stampFile === undefined ? undefined : Stamps.read(options.stampFile)
+  const stamps = options.stamps ?? (options.stampFile === undefined ? undefined : Stamps.read(options.stampFile))
   const stale = (await previousFiles(outDir, stamps)).filter((f) => !files.has(f))
 
   // First what must be written, then the writing: texts the generation cache loads on demand

@@ -20,14 +20,17 @@ async function project() {
   return dir
 }
 
+interface GenOptions {
+  formats?: string[] | undefined
+  specs?: string[]
+  /** Stat the output folder first (the CLI's way, `stamps: true`) rather than while writing. */
+  observe?: boolean
+}
+
 /** One `polysnip gen` as the CLI does it, into `out`; returns the summary figures. */
-async function gen(
-  dir: string,
-  out: string,
-  cache: boolean,
-  formats = ['md', 'mdx-starlight', 'vitepress'],
-  specs = [join(dir, 'specs')],
-) {
+async function gen(dir: string, out: string, cache: boolean, options: GenOptions = {}) {
+  const { formats = ['md', 'mdx-starlight', 'vitepress'], specs = [join(dir, 'specs')] } = options
+  const observe = options.observe ?? true
   const genCache = cache ? join(dir, 'cache') : false
   const result = await buildProject({
     config: join(dir, 'polysnip.config.json'),
@@ -37,9 +40,10 @@ async function gen(
     out,
     cache,
     logger: memoryLogger(),
+    stamps: observe,
   })
-  const stampFile = genCache ? stampFileFor(genCache, out) : undefined
-  const written = await writeOutput(out, result.files, { stampFile, hashes: result.hashes })
+  const stampFile = genCache && !observe ? stampFileFor(genCache, out) : undefined
+  const written = await writeOutput(out, result.files, { stampFile, stamps: result.stamps, hashes: result.hashes })
   return { rendered: result.rendered, written: written.written.length, tree: await readTree(out) }
 }
 
@@ -47,7 +51,7 @@ let uncachedRuns = 0
 
 /** The output of a run without any cache, in a folder beside `out` (the overlay links relative). */
 async function uncached(dir: string, formats?: string[]) {
-  return (await gen(dir, join(dir, `nocache-${++uncachedRuns}`), false, formats)).tree
+  return (await gen(dir, join(dir, `nocache-${++uncachedRuns}`), false, { formats })).tree
 }
 
 /** Every file in the cache folder, by path relative to it. */
@@ -95,10 +99,10 @@ describe('generation cache', () => {
     expect(retemplated.tree).toEqual(await uncached(dir))
   })
 
-  it('ignores corrupt cache entries and a file changed behind its back', async () => {
+  it.each([true, false])('ignores corrupt entries and a file changed behind its back (observe: %s)', async (observe) => {
     const dir = await project()
     const out = join(dir, 'out')
-    const expected = (await gen(dir, out, true)).tree
+    const expected = (await gen(dir, out, true, { observe })).tree
 
     // Truncate every entry: each one must be a miss, rendered again, with the same result.
     const cacheDir = join(dir, 'cache')
@@ -109,15 +113,17 @@ describe('generation cache', () => {
       const path = join(cacheDir, entry)
       await writeFile(path, (await readFile(path, 'utf8')).slice(0, 40))
     }
-    const healed = await gen(dir, out, true)
+    const healed = await gen(dir, out, true, { observe })
     expect(healed.rendered).toBe(14)
     expect(healed.tree).toEqual(expected)
 
     // A hand-edited output file of the same size is noticed (its mtime moved) and rewritten.
+    await settle()
+    await gen(dir, out, true, { observe })
     const file = join(out, 'list-projects', 'main.py')
     const text = await readFile(file, 'utf8')
     await writeFile(file, text.replace('import', 'IMPORT'))
-    const repaired = await gen(dir, out, true)
+    const repaired = await gen(dir, out, true, { observe })
     expect(repaired).toMatchObject({ rendered: 0, written: 1 })
     expect(repaired.tree).toEqual(expected)
   })
@@ -202,7 +208,7 @@ describe('generation cache', () => {
     const other = join(dir, 'specs', 'create-project.yaml')
     await writeFile(other, (await readFile(other, 'utf8')).replace(/^title: (.*)$/m, 'title: $1 (2)'))
     await settle()
-    await gen(dir, join(dir, 'other-out'), true, undefined, [other])
+    await gen(dir, join(dir, 'other-out'), true, { specs: [other] })
     await settle()
 
     const edited = await gen(dir, out, true)
@@ -220,15 +226,15 @@ describe('generation cache', () => {
     const formats = ['md', 'openapi']
     const out = join(dir, 'out')
 
-    const first = await gen(dir, out, true, formats)
+    const first = await gen(dir, out, true, { formats })
     expect(Object.keys(first.tree)).toContain('openapi/agora.overlay.yaml')
     expect(first.tree).toEqual(await uncached(dir, formats))
-    expect(await gen(dir, out, true, formats)).toMatchObject({ rendered: 0, written: 0 })
+    expect(await gen(dir, out, true, { formats })).toMatchObject({ rendered: 0, written: 0 })
 
     const spec = join(dir, 'specs', 'list-projects.yaml')
     const text = await readFile(spec, 'utf8')
     await writeFile(spec, text.replace(/^title: (.*)$/m, 'title: $1 (edited)'))
-    const edited = await gen(dir, out, true, formats)
+    const edited = await gen(dir, out, true, { formats })
     expect(edited.tree['openapi/agora.overlay.yaml']).toContain('(edited)')
     expect(edited.tree).toEqual(await uncached(dir, formats))
   })
