@@ -4,7 +4,7 @@
  * costs a stat instead of a read, and the record's file list is the previous run's file list.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { settled, stampOf } from './file-stamp.ts'
 
@@ -37,12 +37,15 @@ function hashIn(record: Record | undefined): string | undefined {
   return typeof record === 'string' ? record.slice(-HASH_LENGTH) : undefined
 }
 
+/** A file compared with its record: same stamp and settled, same stamp but racy, or neither. */
+type Found = 'trusted' | 'racy' | 'other'
+
 export class Stamps {
   private readonly next: { [name: string]: Record } = {}
   /** Set when the record to save differs from the one read. */
   private changed = false
-  /** What `observe` saw, by file name, for the folder at `prefix`. */
-  private observed: { prefix: string; seen: Map<string, string> } | undefined
+  /** What `observe` found, by file name, for the folder at `prefix`. */
+  private observed: { prefix: string; found: Map<string, Found> } | undefined
 
   private constructor(
     private readonly file: string,
@@ -70,33 +73,29 @@ export class Stamps {
    */
   observe(outDir: string): this {
     const prefix = outDir.endsWith('/') ? outDir : `${outDir}/`
-    const seen = new Map<string, string>()
-    for (const name of Object.keys(this.known)) {
-      const info = statSync(prefix + name, { throwIfNoEntry: false })
-      if (!info?.isFile()) continue
-      seen.set(name, this.marked(info))
-    }
-    this.observed = { prefix, seen }
+    const found = new Map<string, Found>()
+    for (const name of Object.keys(this.known)) found.set(name, this.compare(name, prefix + name))
+    this.observed = { prefix, found }
     return this
   }
 
-  /** The file's stamp, "~"-marked when racy, from `observe` or a stat now; undefined if none. */
-  private look(name: string, path: string): string | undefined {
-    if (this.observed && path === this.observed.prefix + name) return this.observed.seen.get(name)
-    const info = statSync(path, { throwIfNoEntry: false })
-    return info?.isFile() ? this.marked(info) : undefined
+  /** How `path` compares with its record now, or as `observe` found it. */
+  private look(name: string, path: string): Found {
+    const { observed } = this
+    const seen = observed && path === observed.prefix + name ? observed.found.get(name) : undefined
+    return seen ?? this.compare(name, path)
   }
 
-  /** A racy stamp (file-stamp.ts) keeps a mark: it may still prove "not touched since". */
-  private marked(info: Stats): string {
-    const stamp = stampOf(info)
-    return settled(info, this.savedAt) ? stamp : `~${stamp}`
+  private compare(name: string, path: string): Found {
+    const record = this.known[name]
+    const info = typeof record === 'string' ? statSync(path, { throwIfNoEntry: false }) : undefined
+    if (!info?.isFile() || stampOf(info) !== record?.slice(0, -HASH_LENGTH - 1)) return 'other'
+    // A racy stamp (file-stamp.ts) cannot prove the content, only that the file was not touched.
+    return settled(info, this.savedAt) ? 'trusted' : 'racy'
   }
 
   private trusted(name: string, path: string): Record | undefined {
-    const record = this.known[name]
-    if (typeof record !== 'string') return undefined
-    return this.look(name, path) === record.slice(0, -HASH_LENGTH - 1) ? record : undefined
+    return this.look(name, path) === 'trusted' ? this.known[name] : undefined
   }
 
   /**
@@ -105,10 +104,7 @@ export class Stamps {
    * at worst rewritten. Lets a changed file be written without reading the old one first.
    */
   recordedIfSame(name: string, path: string): string | undefined {
-    const record = this.known[name]
-    if (typeof record !== 'string') return undefined
-    const stamp = this.look(name, path)?.replace(/^~/, '')
-    return stamp === record.slice(0, -HASH_LENGTH - 1) ? hashIn(record) : undefined
+    return this.look(name, path) === 'other' ? undefined : hashIn(this.known[name])
   }
 
   /** True when `path` provably holds content with this hash, without reading it. */
