@@ -1,37 +1,189 @@
-// Bundles src/ into dist/ with esbuild: one ESM file per entry point, dependencies left as
-// imports. Takes well under a second; `npm run gen` (scripts/gen.mjs) runs it every time.
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+// Bundles src/ into dist/ with esbuild: one ESM file per entry point plus shared chunks.
+// `npm run gen` (scripts/gen.mjs) runs it every time, so the up-to-date check must be cheap.
+import { createHash, randomUUID } from 'node:crypto'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-// `npm run gen` rebuilds first; when nothing the bundle is made of changed since the last build,
-// skipping it saves loading esbuild, which was a third of the command's time.
-const stampFile = 'dist/.sources.sha256'
-const hash = createHash('sha256')
-const inputs = ['scripts/build-lib.mjs', 'package.json', 'package-lock.json']
-for (const name of readdirSync('src', { recursive: true }).sort()) inputs.push(join('src', name))
-for (const file of inputs) {
-  if (!/\.[a-z]+$/.test(file)) continue
-  hash.update(`${file}\0`).update(readFileSync(file))
+const root = fileURLToPath(new URL('..', import.meta.url))
+const at = (file) => join(root, file)
+
+// Libraries bundled into dist/ instead of imported from node_modules: resolving and compiling
+// them file by file (zod alone is dozens of modules) was a third of a `polysnip gen` start-up.
+// Every other package stays an import (shiki and esbuild are large and loaded only on demand).
+const BUNDLED = ['handlebars', 'yaml', 'zod']
+
+/** How src/ imports them; each must be a key of the command's dependency bundle. */
+const BUNDLED_IMPORTS = ['handlebars', 'yaml', 'zod/v4']
+
+const OUTPUTS = [
+  'dist/cli/cli.js',
+  'dist/cli/deps.cjs',
+  'dist/index.js',
+  'dist/astro.js',
+  'dist/tabs-client.js',
+]
+
+// What the last build was made from: a content hash (the build id, which the generation cache
+// uses as polysnip's code fingerprint) and the size and mtime of each input and of each folder of
+// src/, so that a run with nothing changed costs a stat per input instead of reading them all.
+const STAMP = 'dist/.build.json'
+
+// An input modified within this long before the stamp was written could change again without
+// its mtime moving (file system clocks are coarser than Date.now), so it is hashed instead.
+const RACY_MS = 1000
+
+/** Every input file, and the folders of src/ (a file added or removed changes a folder's mtime). */
+function listInputs() {
+  const files = ['scripts/build-lib.mjs', 'package.json', 'package-lock.json']
+  const folders = ['src']
+  for (const entry of readdirSync(at('src'), { recursive: true, withFileTypes: true })) {
+    const path = `${entry.parentPath.slice(root.length)}/${entry.name}`
+    if (entry.isDirectory()) folders.push(path)
+    else if (/\.[a-z]+$/.test(entry.name)) files.push(path)
+  }
+  // Libraries that shape output text: the bundled ones, and shiki (highlighted HTML).
+  for (const dep of [...BUNDLED, 'shiki']) files.push(`node_modules/${dep}/package.json`)
+  return { files: files.sort(), folders: folders.sort() }
 }
-const sources = hash.digest('hex')
-const built = ['dist/cli.js', 'dist/index.js', 'dist/astro.js', 'dist/tabs-client.js'].every(existsSync)
-const upToDate = built && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === sources
-if (!upToDate) await rebuild()
+
+function statOf(path) {
+  const info = statSync(at(path), { throwIfNoEntry: false })
+  return info ? [info.size, info.mtimeMs] : null
+}
+
+function contentHash(files) {
+  const hash = createHash('sha256')
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(at(file)))
+  return hash.digest('hex')
+}
+
+function readStamp() {
+  try {
+    const stamp = JSON.parse(readFileSync(at(STAMP), 'utf8'))
+    return stamp.format === 2 && typeof stamp.id === 'string' && stamp.files ? stamp : null
+  } catch {
+    return null
+  }
+}
+
+function writeStamp(id, stats) {
+  const temp = `${at(STAMP)}.${randomUUID()}.tmp`
+  writeFileSync(temp, JSON.stringify({ format: 2, id, builtAt: Date.now(), files: stats }))
+  renameSync(temp, at(STAMP))
+}
+
+/**
+ * True when every file and folder the stamp lists still has the recorded size and mtime, none of
+ * them racy: then no input was edited, added or removed, and src/ need not even be listed.
+ */
+function unchanged(stamp) {
+  const paths = Object.keys(stamp.files)
+  return paths.length > 0 && paths.every((path) => {
+    const now = statOf(path)
+    const then = stamp.files[path]
+    return now !== null && now[0] === then[0] && now[1] === then[1] && now[1] < stamp.builtAt - RACY_MS
+  })
+}
+
+// Bare imports of anything but the bundled libraries stay imports, as `packages: 'external'`
+// would leave them (including `virtual:` modules the Astro integration provides).
+const externals = {
+  name: 'polysnip-externals',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const parts = args.path.split('/')
+      const name = args.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]
+      return BUNDLED.includes(name) ? undefined : { path: args.path, external: true }
+    })
+  },
+}
+
+// The command loads the bundled libraries through src/bundle/deps-loader.ts, with a V8 code
+// cache, from one CommonJS bundle (dist/deps.cjs): each import of them becomes a module that
+// re-exports the loaded names. The library entry points keep them as ordinary bundled modules.
+const depsShims = {
+  name: 'polysnip-deps',
+  setup(build) {
+    const loader = at('src/bundle/deps-loader.ts')
+    const require = createRequire(at('package.json'))
+    const ids = new RegExp(`^(${BUNDLED_IMPORTS.join('|')})$`)
+    build.onResolve({ filter: ids }, (args) => ({ path: args.path, namespace: 'deps' }))
+    build.onLoad({ filter: /.*/, namespace: 'deps' }, (args) => {
+      const names = Object.keys(require(args.path))
+        .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default')
+      const contents =
+        `import { deps } from ${JSON.stringify(loader)}\n` +
+        `const m = deps[${JSON.stringify(args.path)}]\n` +
+        `export const { ${names.join(', ')} } = m\n` +
+        'export default m\n'
+      return { contents, resolveDir: root, loader: 'js' }
+    })
+  },
+}
 
 async function rebuild() {
   const { build } = await import('esbuild')
-
-  const lib = build({
-    entryPoints: { index: 'src/index.ts', cli: 'src/cli/main.ts', astro: 'src/astro/index.ts' },
-    outdir: 'dist',
+  const common = {
     bundle: true,
     splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // The bundled CommonJS libraries (yaml, handlebars) call require() for Node built-ins.
+    banner: {
+      js: "import { createRequire as polysnipRequire } from 'node:module'\n" +
+        'const require = polysnipRequire(import.meta.url)',
+    },
+    // Whitespace and syntax only: names stay, so stack traces still read well; the smaller
+    // text is parsed faster at every start.
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: true,
+    logLevel: 'warning',
+    metafile: true,
+  }
+
+  const lib = build({
+    ...common,
+    entryPoints: { index: at('src/index.ts'), astro: at('src/astro/index.ts') },
+    outdir: at('dist'),
+    plugins: [externals],
+  })
+
+  // The command, in its own folder so its chunks never mix with the library's.
+  const cli = build({
+    ...common,
+    entryPoints: { cli: at('src/cli/main.ts') },
+    outdir: at('dist/cli'),
+    plugins: [depsShims, externals],
+  })
+  const deps = build({
+    stdin: {
+      contents: `module.exports = { ${BUNDLED_IMPORTS.map((id) => `'${id}': require('${id}')`).join(', ')} }`,
+      resolveDir: root,
+      sourcefile: 'deps.cjs',
+    },
+    outfile: at('dist/cli/deps.cjs'),
+    metafile: true,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   })
 
@@ -39,8 +191,9 @@ async function rebuild() {
   // to start esbuild (that cost more than the rest of a cold run). Same options as
   // bundleTabsClient in src/tabs/build-client.ts, used when running from the sources.
   const tabsClient = build({
-    entryPoints: ['src/tabs/client.ts'],
-    outfile: 'dist/tabs-client.js',
+    entryPoints: [at('src/tabs/client.ts')],
+    outfile: at('dist/tabs-client.js'),
+    metafile: true,
     bundle: true,
     minify: true,
     format: 'iife',
@@ -48,6 +201,46 @@ async function rebuild() {
     logLevel: 'warning',
   })
 
-  await Promise.all([lib, tabsClient])
-  writeFileSync(stampFile, sources)
+  const results = await Promise.all([lib, cli, deps, tabsClient])
+  cleanUp(results)
+  warmUp()
+}
+
+/**
+ * Chunks of earlier builds (their names carry content hashes) and code caches of earlier
+ * library bundles would otherwise pile up in dist/.
+ */
+function cleanUp(results) {
+  const made = new Set(results.flatMap((r) => Object.keys(r.metafile.outputs)).map((f) => join(root, f)))
+  for (const folder of ['dist', 'dist/cli']) {
+    for (const name of readdirSync(at(folder))) {
+      const path = at(`${folder}/${name}`)
+      if (/\.(js|js\.map|cjs|v8-cache)$/.test(name) && !made.has(path)) rmSync(path, { force: true })
+    }
+  }
+}
+
+/**
+ * One real run of the new command, so that the code cache src/bundle/deps-loader.ts writes at
+ * its exit holds the functions that parsing, validating and rendering use, not only those of
+ * whichever command happens to run first (often `--help`). Its outcome does not matter.
+ */
+function warmUp() {
+  const out = mkdtempSync(join(tmpdir(), 'polysnip-warm-up-'))
+  const args = ['bin/polysnip.mjs', 'gen', '--no-cache', '--format', 'md,openapi', '--out', out, '--quiet']
+  spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' })
+  rmSync(out, { recursive: true, force: true })
+}
+
+const stamp = readStamp()
+const built = OUTPUTS.every((f) => existsSync(at(f)))
+
+if (!built || !stamp || !unchanged(stamp)) {
+  // Stats are taken before contents are read, so an edit made meanwhile is seen next time.
+  const { files, folders } = listInputs()
+  const stats = Object.fromEntries([...folders, ...files].map((p) => [p, statOf(p)]))
+  const id = contentHash(files)
+  // Touched but not changed (a checkout, a copy) only refreshes the stamp.
+  if (!built || stamp?.id !== id) await rebuild()
+  writeStamp(id, stats)
 }

@@ -7,11 +7,10 @@ import { isPolysnipError } from '../errors.ts'
 import { createLogger, type Logger } from '../log.ts'
 import { buildProject } from '../config/project.ts'
 import { checkOutput, writeOutput } from '../emit/write.ts'
-import { stampFileFor } from '../emit/stamps.ts'
 import { parseCliArgs, USAGE, type GenArgs } from './args.ts'
 
 async function gen(args: GenArgs, log: Logger): Promise<number> {
-  const { files, manifest, specs, targets, project, rendered, hashes } = await buildProject({
+  const { files, manifest, specs, targets, project, rendered, hashes, stamps } = await buildProject({
     config: args.config,
     specs: args.specs,
     out: args.out,
@@ -20,6 +19,8 @@ async function gen(args: GenArgs, log: Logger): Promise<number> {
     formats: args.formats,
     cache: args.cache,
     logger: log,
+    // Not for --check, which reads every file anyway.
+    stamps: !args.check,
   })
   const out = project.out
   const count = `${specs.length} spec${specs.length === 1 ? '' : 's'} × ${targets.length} targets`
@@ -40,8 +41,7 @@ async function gen(args: GenArgs, log: Logger): Promise<number> {
     return 0
   }
 
-  const stampFile = project.genCache ? stampFileFor(project.genCache, out) : undefined
-  const result = await writeOutput(out, files, { stampFile, hashes })
+  const result = await writeOutput(out, files, { stamps, hashes })
   log.info(
     `${count} → ${manifest.snippets.length} snippets` +
       `${manifest.formats.length ? ` (+ ${manifest.formats.join(', ')})` : ''} in ${out}/ ` +

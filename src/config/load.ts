@@ -2,7 +2,7 @@
  * Finds and reads the config file. JSON is parsed with the YAML parser (JSON is YAML), which
  * keeps source positions, so every problem names the file, line, column and field.
  */
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { LineCounter, parseDocument } from 'yaml'
@@ -25,7 +25,7 @@ export interface LoadedConfig {
 
 async function readText(file: string): Promise<string | null> {
   try {
-    return await readFile(file, 'utf8')
+    return readFileSync(file, 'utf8')
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw new PolysnipError('cannot read the config file', { file, hint: 'check its permissions', cause: e })

@@ -6,6 +6,7 @@ import { PolysnipError, throwIfAny } from '../errors.ts'
 import { GenCache } from '../emit/cache.ts'
 import { loadSpecsCached } from '../emit/cached-specs.ts'
 import { generate, type Output } from '../emit/generate.ts'
+import { Stamps, stampFileFor } from '../emit/stamps.ts'
 import { readVerification } from '../emit/formats/verification.ts'
 import { silentLogger, type Logger } from '../log.ts'
 import { loadTargets, selectTargets, type Target } from '../render/targets.ts'
@@ -16,12 +17,20 @@ import { resolveProject, type Project, type ProjectOptions } from './resolve.ts'
 export interface BuildOptions extends ProjectOptions {
   /** Receives spec warnings. @default silentLogger */
   logger?: Logger | undefined
+  /**
+   * Reads what the last run wrote into the output folder and stats those files first thing
+   * (see `Stamps.observe`), for `writeOutput({ stamps })`; needs the generation cache.
+   * @default false
+   */
+  stamps?: boolean | undefined
 }
 
 export interface BuildResult extends Output {
   project: Project
   specs: Spec[]
   targets: Target[]
+  /** The output folder's record, when `stamps` was asked for and the cache is on. */
+  stamps?: Stamps | undefined
 }
 
 /** Compiles every template, reporting each one's syntax errors together, as loading does. */
@@ -42,6 +51,9 @@ async function compileAll(targets: Target[]): Promise<void> {
 /** Generates every output of a project in memory; write it with `writeOutput(project.out, files)`. */
 export async function buildProject(options: BuildOptions = {}): Promise<BuildResult> {
   const project = await resolveProject(options)
+  const stamps = options.stamps && project.genCache
+    ? Stamps.read(stampFileFor(project.genCache, project.out)).observe(project.out)
+    : undefined
   // With the cache on, templates are compiled only once some spec is not in it (see below).
   const compile = !project.genCache
   const targets = selectTargets(await loadTargets(project.templates, { compile }), project.targets)
@@ -69,5 +81,6 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     cache,
   })
   if (engine && cache) await cache.saveTemplates(known, engine.precompiledSources)
-  return { ...output, project, specs, targets }
+  await cache?.commit()
+  return { ...output, project, specs, targets, stamps }
 }

@@ -2,7 +2,8 @@
  * Config file + overrides (command line or library call) → a resolved project: the spec files,
  * the output folder, targets, formats and loaded OpenAPI documents. Overrides win field by field.
  */
-import { readdir, readFile, stat } from 'node:fs/promises'
+// Synchronous file calls: a handful of small ones per run, each cheaper than a thread hop.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { parse } from 'yaml'
 import { PolysnipError } from '../errors.ts'
@@ -53,18 +54,20 @@ const shown = (cwd: string, path: string) => displayPath(path, cwd)
 async function expandSpecs(cwd: string, paths: string[]): Promise<string[]> {
   const files: string[] = []
   for (const path of paths) {
-    const info = await stat(path).catch(() => null)
+    const info = statSync(path, { throwIfNoEntry: false })
     if (!info?.isDirectory()) {
       files.push(shown(cwd, path))
       continue
     }
-    const names = (await readdir(path)).filter((n) => SPEC_FILE.test(n)).sort()
+    const names = readdirSync(path).filter((n) => SPEC_FILE.test(n)).sort()
     if (names.length === 0) {
       throw new PolysnipError(`no spec files in "${shown(cwd, path)}"`, {
         hint: 'add a .yaml spec there, or list spec files in "specs"',
       })
     }
-    files.push(...names.map((n) => shown(cwd, join(path, n))))
+    // One display path for the folder, not one per file: relative() per file added up.
+    const folder = shown(cwd, path)
+    files.push(...names.map((n) => (folder === '.' ? n : join(folder, n))))
   }
   return files
 }
@@ -78,7 +81,7 @@ async function loadOpenApi(
   const file = shown(cwd, resolve(baseDir, entry.document))
   let document: unknown
   try {
-    document = parse(await readFile(resolve(baseDir, entry.document), 'utf8'))
+    document = parse(readFileSync(resolve(baseDir, entry.document), 'utf8'))
   } catch (cause) {
     throw new PolysnipError(`cannot read the OpenAPI document: ${(cause as Error).message.split('\n')[0]}`, {
       file,
@@ -121,7 +124,7 @@ export async function resolveProject(options: ProjectOptions = {}): Promise<Proj
   // With no specs named anywhere and no specs/ folder, polysnip renders its built-in default,
   // so `polysnip gen` shows what it does in any empty folder.
   const named = Boolean(options.specs?.length) || config.specs !== undefined
-  if (!named && !(await stat(specPaths[0] ?? '').catch(() => null))) specPaths = [builtinDefaultSpec]
+  if (!named && !statSync(specPaths[0] ?? '', { throwIfNoEntry: false })) specPaths = [builtinDefaultSpec]
   const templates = pick(options.templates, config.templates ?? [])
   const out = options.out !== undefined ? fromCli(options.out) : fromConfig(config.out ?? 'snippets')
   const cache = config.highlightCache ?? '.cache/polysnip/highlight'

@@ -3,8 +3,9 @@
  * "generation"), named by a hash that includes polysnip's own code, and pruned to the few used
  * last, since every change of templates, options or code starts a new one.
  */
-import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises'
+import { createHash, type Hash } from 'node:crypto'
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { packageRoot } from '../paths.ts'
@@ -14,17 +15,23 @@ const KEPT_GENERATIONS = 3
 
 /**
  * polysnip's own code shapes the output too, and its version number does not change between
- * builds of one checkout, so the running code itself is hashed: the bundle in dist/ when it runs
- * from there, else the TypeScript sources.
+ * builds of one checkout, so the running code itself is the fingerprint: from dist/, the build id
+ * that scripts/build-lib.mjs records (a hash of the sources, the locked dependencies and the
+ * versions of the libraries that shape output text); from the TypeScript sources, a hash of those
+ * files and versions.
  */
 export async function codeFingerprint(): Promise<string> {
-  const fromDist = import.meta.url.includes('/dist/')
-  const dir = join(packageRoot, fromDist ? 'dist' : 'src')
-  const all = await readdir(dir, { recursive: true })
-  const names = all.filter((n) => /\.(js|ts|css)$/.test(n)).sort()
+  if (import.meta.url.includes('/dist/')) {
+    try {
+      const stamp = readFileSync(join(packageRoot, 'dist', '.build.json'), 'utf8')
+      const { id } = JSON.parse(stamp) as { id?: unknown }
+      if (typeof id === 'string') return `build ${id}`
+    } catch {
+      // Not built by scripts/build-lib.mjs: the files themselves are hashed below.
+    }
+  }
   const hash = createHash('sha256')
-  for (const name of names) hash.update(`${name}\0`).update(await readFile(join(dir, name)))
-  // The libraries that shape output text are part of the code too.
+  await hashFiles(hash, join(packageRoot, import.meta.url.includes('/dist/') ? 'dist' : 'src'))
   const require = createRequire(import.meta.url)
   for (const dep of ['handlebars', 'yaml', 'shiki']) {
     hash.update(`${dep}@${(require(`${dep}/package.json`) as { version: string }).version}\0`)
@@ -32,20 +39,25 @@ export async function codeFingerprint(): Promise<string> {
   return hash.digest('hex')
 }
 
+async function hashFiles(hash: Hash, dir: string): Promise<void> {
+  const all = await readdir(dir, { recursive: true })
+  const names = all.filter((n) => /\.(js|ts|css)$/.test(n)).sort()
+  for (const name of names) hash.update(`${name}\0`).update(await readFile(join(dir, name)))
+}
+
 /**
  * Every change of templates, options or polysnip itself starts a new generation of entries, so
  * only the most recently used few are kept (the current one is marked used by its mtime).
  */
 export async function prune(dir: string, current: string): Promise<void> {
+  // Synchronous: a handful of calls, each cheaper than a thread hop, on every run.
   try {
-    await mkdir(join(dir, current), { recursive: true })
+    mkdirSync(join(dir, current), { recursive: true })
     const now = new Date()
-    await utimes(join(dir, current), now, now)
-    const others = (await readdir(dir)).filter((n) => /^[0-9a-f]{16}$/.test(n) && n !== current)
+    utimesSync(join(dir, current), now, now)
+    const others = readdirSync(dir).filter((n) => /^[0-9a-f]{16}$/.test(n) && n !== current)
     if (others.length <= KEPT_GENERATIONS) return
-    const dated = await Promise.all(
-      others.map(async (name) => ({ name, time: (await stat(join(dir, name))).mtimeMs })),
-    )
+    const dated = others.map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
     dated.sort((a, b) => b.time - a.time)
     for (const { name } of dated.slice(KEPT_GENERATIONS)) {
       await rm(join(dir, name), { recursive: true, force: true })

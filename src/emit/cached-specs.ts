@@ -2,7 +2,6 @@
  * Loads spec files through the generation cache: a file whose exact bytes are cached gives its
  * parsed spec back (and replays the warnings it had), the others are parsed as `loadSpecs` would.
  */
-import { readFileSync } from 'node:fs'
 import { PolysnipError, throwIfAny } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import { duplicateIds, loadSpecFile, parseSpec } from '../spec/load.ts'
@@ -15,15 +14,14 @@ function recording(logger: Logger, warnings: string[]): Logger {
 }
 
 function parseOne(file: string, cache: GenCache, logger: Logger): Spec {
-  const bytes = readFileSync(file)
-  const hit = cache.load(file, bytes)
-  if (hit) {
-    for (const warning of hit.warnings) logger.warn(warning)
-    return hit.spec
+  const found = cache.load(file)
+  if ('spec' in found) {
+    for (const warning of found.warnings) logger.warn(warning)
+    return found.spec
   }
   const warnings: string[] = []
-  const spec = parseSpec(bytes.toString('utf8'), file, { logger: recording(logger, warnings) })
-  cache.parsed(file, bytes, warnings)
+  const spec = parseSpec(found.bytes.toString('utf8'), file, { logger: recording(logger, warnings) })
+  cache.parsed(file, warnings)
   return spec
 }
 

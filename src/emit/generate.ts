@@ -9,9 +9,11 @@ import type { Spec } from '../spec/model.ts'
 import { PolysnipError } from '../errors.ts'
 import type { GenCache } from './cache.ts'
 import { createHighlight } from './formats/highlight.ts'
-import { OPENAPI, renderFormats, selectFormats, type SpecGroup } from './formats/index.ts'
+import { OPENAPI, renderFormats, selectFormats, type FormatFile, type SpecGroup } from './formats/index.ts'
 import { renderOpenApi, type OpenApiInput } from './formats/openapi.ts'
 import { loadTabsAssets } from './formats/tabs-assets.ts'
+import { OutputFiles } from './output-files.ts'
+import { sortSpecs } from './spec-order.ts'
 import { verifiedBy, type Verified, type VerificationReport } from './formats/verification.ts'
 
 export interface OutputRef {
@@ -91,14 +93,7 @@ export function sha256(text: string): string {
 
 /** The groups of specs that all come from the cache, in `renderGroups`' order. */
 function cachedGroups(specs: Spec[], targets: Target[], cache: GenCache): SpecGroup[] {
-  const ordered = [...specs].sort((a, b) => a.id.localeCompare(b.id))
-  return ordered.map((spec) => {
-    const codes = cache.reused(spec)?.codes ?? []
-    const snippets = targets.map((target, i) => {
-      return { target, file: `${spec.id}/${target.file}`, code: codes[i] ?? '' }
-    })
-    return { spec, snippets }
-  })
+  return sortSpecs(specs).map((spec) => cache.group(spec, targets))
 }
 
 /** Renders every spec with every target, then every selected format. */
@@ -116,16 +111,19 @@ export async function generate(
     ? cachedGroups(specs, targets, cache)
     : (await import('./render-groups.ts')).renderGroups(specs, targets, cache)
   const fresh = groups.filter((g) => !cache?.reused(g.spec))
-  const files = new Map<string, string>()
+  // Texts of cached specs are read only if a file must be written (see output-files.ts).
+  const files = new OutputFiles()
   const hashes = new Map<string, string>()
-  const add = (path: string, content: string, owner: string, known?: string): string => {
+  type Text = string | (() => string)
+  const add = (path: string, content: Text, owner: string, known?: string): string => {
     if (files.has(path)) {
       throw new PolysnipError(`two outputs would write "${path}" (the second from ${owner})`, {
         hint: 'give the target a different "file" in target.json, or drop one of the formats',
       })
     }
-    files.set(path, content)
-    const hash = known ?? sha256(content)
+    if (typeof content === 'string') files.set(path, content)
+    else files.setLazy(path, content)
+    const hash = known ?? sha256(files.get(path) ?? '')
     hashes.set(path, hash)
     return hash
   }
@@ -147,7 +145,8 @@ export async function generate(
   for (const group of groups) {
     const reused = cache?.reused(group.spec)
     const entries = group.snippets.map((s, i) => {
-      const hash = add(s.file, s.code, `target "${s.target.id}"`, reused?.hashes[i])
+      const code = reused ? () => s.code : s.code
+      const hash = add(s.file, code, `target "${s.target.id}"`, reused?.hashes[i])
       const entry: SnippetEntry = {
         spec: group.spec.id,
         target: s.target.id,
@@ -169,7 +168,8 @@ export async function generate(
     const outputHashes: string[] = []
     for (const [j, out] of outputs.entries()) {
       const known = reused?.hashes[entries.length + j]
-      const hash = add(out.path, out.content, `format "${out.format}"`, known)
+      const content = reused ? () => out.content : out.content
+      const hash = add(out.path, content, `format "${out.format}"`, known)
       const ref = { file: out.path, sha256: hash }
       outputHashes.push(ref.sha256)
       const entry = out.target === undefined ? undefined : entries.find((e) => e.target === out.target)
@@ -192,8 +192,10 @@ export async function generate(
     })
   }
 
-  for (const input of options.openapi ?? []) {
-    for (const out of renderOpenApi(groups, input)) add(out.path, out.content, 'openapi')
+  for (const [n, input] of (options.openapi ?? []).entries()) {
+    const render = () => renderOpenApi(groups, input)
+    const outputs: Array<FormatFile & { sha256?: string }> = cache ? cache.openApi(n, render) : render()
+    for (const out of outputs) add(out.path, out.content, 'openapi', out.sha256)
   }
 
   const manifest: Manifest = {

@@ -8,6 +8,7 @@ import type { Target } from '../render/targets.ts'
 import type { Spec } from '../spec/model.ts'
 import type { GenCache } from './cache.ts'
 import type { SpecGroup } from './formats/index.ts'
+import { sortSpecs } from './spec-order.ts'
 
 /**
  * Renders every spec with every target, specs sorted by id, targets in tab order. All render
@@ -15,16 +16,11 @@ import type { SpecGroup } from './formats/index.ts'
  */
 export function renderGroups(specs: Spec[], targets: Target[], cache?: GenCache): SpecGroup[] {
   const errors: PolysnipError[] = []
-  const ordered = [...specs].sort((a, b) => a.id.localeCompare(b.id))
-  const groups = ordered.map((spec) => {
+  const groups = sortSpecs(specs).map((spec) => {
+    // A cached spec's programs are read from the cache only if some step asks for their text.
+    if (cache?.reused(spec)) return cache.group(spec, targets)
     const group: SpecGroup = { spec, snippets: [] }
-    const codes = cache?.reused(spec)?.codes
-    for (const [i, target] of targets.entries()) {
-      const known = codes?.[i]
-      if (known !== undefined) {
-        group.snippets.push({ target, file: `${spec.id}/${target.file}`, code: known })
-        continue
-      }
+    for (const target of targets) {
       try {
         const code = renderSnippet(spec, target)
         group.snippets.push({ target, file: `${spec.id}/${target.file}`, code })

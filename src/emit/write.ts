@@ -3,7 +3,8 @@
  * (temporary file, then rename), and files that an earlier run wrote but this one did not are
  * removed, so the folder always matches one run.
  */
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { readFile, rm, rmdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { MANIFEST_FILE, sha256, type Manifest } from './generate.ts'
 import { Stamps } from './stamps.ts'
@@ -17,6 +18,16 @@ export interface Drift {
   stale: string[]
 }
 
+/** Like readIfExists, synchronously: most reads here are small, and a thread hop each cost more. */
+function readNow(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw e
+  }
+}
+
 async function readIfExists(path: string): Promise<string | null> {
   try {
     return await readFile(path, 'utf8')
@@ -26,8 +37,14 @@ async function readIfExists(path: string): Promise<string | null> {
   }
 }
 
-/** Files listed by the manifest already in `outDir` (what an earlier run wrote). */
-async function previousFiles(outDir: string): Promise<string[]> {
+/**
+ * Files listed by the manifest already in `outDir` (what an earlier run wrote). When the stamps
+ * prove the manifest is the one they were recorded with, their file list is the same list, and
+ * the manifest (megabytes for thousands of specs) need not be read.
+ */
+async function previousFiles(outDir: string, stamps?: Stamps): Promise<string[]> {
+  const recorded = stamps?.filesIfUnchanged(MANIFEST_FILE, join(outDir, MANIFEST_FILE))
+  if (recorded) return recorded
   const text = await readIfExists(join(outDir, MANIFEST_FILE))
   if (!text) return []
   try {
@@ -66,6 +83,8 @@ export interface WriteOptions {
    * can stat unchanged files instead of reading them; undefined to always read. @default undefined
    */
   stampFile?: string | undefined
+  /** The record already read (and observed, see `Stamps.observe`); wins over `stampFile`. */
+  stamps?: Stamps | undefined
   /** SHA-256 of contents already known, by path (`generate` gives them). @default computed */
   hashes?: Map<string, string> | undefined
 }
@@ -77,25 +96,52 @@ export async function writeOutput(
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: [], removed: [] }
-  const stamps = options.stampFile === undefined ? undefined : Stamps.read(options.stampFile)
-  const stale = (await previousFiles(outDir)).filter((f) => !files.has(f))
+  const stamps = options.stamps ?? (options.stampFile === undefined ? undefined : Stamps.read(options.stampFile))
+  const stale = (await previousFiles(outDir, stamps)).filter((f) => !files.has(f))
 
-  // The manifest goes last: if the process dies midway, the old manifest still lists every
-  // file this run may have written, so the next run cleans up correctly.
-  const ordered = [...files.keys()].sort((a, b) => Number(a === MANIFEST_FILE) - Number(b === MANIFEST_FILE))
-  for (const file of ordered) {
+  // First what must be written, then the writing: texts the generation cache loads on demand
+  // (see output-files.ts) are all loaded before the first write, so a failure leaves no mix.
+  const pending: Array<[file: string, content: string, hash: string]> = []
+  // Concatenated rather than join()ed: thousands of normalisations showed in profiles, and the
+  // generated names are already normal.
+  const prefix = outDir.endsWith('/') ? outDir : `${outDir}/`
+  for (const file of files.keys()) {
+    const path = prefix + file
+    const known = options.hashes?.get(file)
+    if (stamps && known !== undefined && stamps.matches(file, path, known)) {
+      result.unchanged.push(file)
+      continue
+    }
     const content = files.get(file) ?? ''
-    const path = join(outDir, file)
-    const hash = stamps ? (options.hashes?.get(file) ?? sha256(content)) : ''
-    if (stamps?.matches(file, path, hash) || (await readIfExists(path)) === content) {
+    const hash = stamps ? (known ?? sha256(content)) : ''
+    const stamped = known === undefined && stamps?.matches(file, path, hash)
+    // A file that still holds what an earlier run recorded, with another hash, needs no reading.
+    const recorded = stamped ? undefined : stamps?.recordedIfSame(file, path)
+    if (recorded !== undefined && recorded !== hash) {
+      pending.push([file, content, hash])
+      continue
+    }
+    if (stamped || readNow(path) === content) {
       stamps?.record(file, path, hash)
       result.unchanged.push(file)
       continue
     }
-    await mkdir(dirname(path), { recursive: true })
+    pending.push([file, content, hash])
+  }
+
+  // The manifest goes last: if the process dies midway, the old manifest still lists every
+  // file this run may have written, so the next run cleans up correctly.
+  // Synchronous writes: for thousands of small files they beat a thread hop per call.
+  pending.sort(([a], [b]) => Number(a === MANIFEST_FILE) - Number(b === MANIFEST_FILE))
+  const folders = new Set<string>()
+  for (const [file, content, hash] of pending) {
+    const path = prefix + file
+    const folder = dirname(path)
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true })
+    folders.add(folder)
     const temp = `${path}.${process.pid}.tmp`
-    await writeFile(temp, content)
-    await rename(temp, path)
+    writeFileSync(temp, content)
+    renameSync(temp, path)
     stamps?.record(file, path, hash)
     result.written.push(file)
   }
@@ -106,7 +152,7 @@ export async function writeOutput(
     result.removed.push(file)
   }
   // A spec that is gone leaves its folder empty; rmdir refuses folders that still hold files.
-  const folders = new Set(stale.map((f) => dirname(join(outDir, f))))
-  for (const folder of folders) await rmdir(folder).catch(() => undefined)
+  const emptied = new Set(stale.map((f) => dirname(join(outDir, f))))
+  for (const folder of emptied) await rmdir(folder).catch(() => undefined)
   return result
 }

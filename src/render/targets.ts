@@ -2,7 +2,8 @@
  * Targets are folders: `target.json` (metadata) beside `template.hbs`. The built-in ones live in
  * `templates/`; users add or override targets from folders of their own.
  */
-import { readdir, readFile } from 'node:fs/promises'
+// Synchronous reads: fourteen small files per run, each cheaper than a thread hop.
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod/v4'
 import { PolysnipError, throwIfAny } from '../errors.ts'
@@ -59,7 +60,7 @@ export interface LoadTargetOptions {
 export async function loadTargetDir(dir: string, options: LoadTargetOptions = {}): Promise<Target[]> {
   let entries
   try {
-    entries = await readdir(dir, { withFileTypes: true })
+    entries = readdirSync(dir, { withFileTypes: true })
   } catch (cause) {
     throw new PolysnipError(`cannot read the targets folder ${dir}`, {
       hint: 'check the path of the templates folder',
@@ -95,22 +96,20 @@ export async function loadTarget(folder: string, options: LoadTargetOptions = {}
   const templateFile = join(folder, 'template.hbs')
   const shown = (f: string) => displayPath(f)
 
-  const [metaText, template] = await Promise.all([
-    readFile(metaFile, 'utf8').catch((cause) => {
-      throw new PolysnipError('cannot read target metadata', {
-        file: shown(metaFile),
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8')
+    } catch (cause) {
+      const what = file === metaFile ? 'metadata' : 'template'
+      throw new PolysnipError(`cannot read target ${what}`, {
+        file: shown(file),
         hint: 'a target folder holds target.json and template.hbs',
         cause,
       })
-    }),
-    readFile(templateFile, 'utf8').catch((cause) => {
-      throw new PolysnipError('cannot read target template', {
-        file: shown(templateFile),
-        hint: 'a target folder holds target.json and template.hbs',
-        cause,
-      })
-    }),
-  ])
+    }
+  }
+  const metaText = read(metaFile)
+  const template = read(templateFile)
 
   let json: unknown
   try {
