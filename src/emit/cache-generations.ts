@@ -14,6 +14,12 @@ import { packageRoot } from '../paths.ts'
 const KEPT_GENERATIONS = 3
 
 /**
+ * A generation or index used this recently is never removed: another run (a second terminal,
+ * `astro dev`, parallel tests) may be reading its content files at this moment.
+ */
+export const IN_USE_MS = 10 * 60_000
+
+/**
  * polysnip's own code shapes the output too, and its version number does not change between
  * builds of one checkout, so the running code itself is the fingerprint: from dist/, the build id
  * that scripts/build-lib.mjs records (a hash of the sources, the locked dependencies and the
@@ -59,7 +65,8 @@ export async function prune(dir: string, current: string): Promise<void> {
     if (others.length <= KEPT_GENERATIONS) return
     const dated = others.map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
     dated.sort((a, b) => b.time - a.time)
-    for (const { name } of dated.slice(KEPT_GENERATIONS)) {
+    const old = dated.slice(KEPT_GENERATIONS).filter(({ time }) => now.getTime() - time > IN_USE_MS)
+    for (const { name } of old) {
       await rm(join(dir, name), { recursive: true, force: true })
     }
   } catch {

@@ -5,9 +5,10 @@
  * (see cache.ts), which the index names, and which leaves the cache when its entry does.
  */
 import { randomUUID } from 'node:crypto'
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Spec } from '../spec/model.ts'
+import { IN_USE_MS } from './cache-generations.ts'
 import type { FileStamp } from './file-stamp.ts'
 
 /** Indexes (verification reports) kept per generation besides the current one. */
@@ -92,6 +93,9 @@ export class CacheIndex {
           const tab = line.indexOf('\t')
           if (tab > 0) rows.set(JSON.parse(line.slice(0, tab)) as string, { text: line.slice(tab + 1) })
         }
+        // Marks the index in use, so a concurrent run does not prune it while this one reads.
+        const now = new Date()
+        utimesSync(file, now, now)
         return new CacheIndex(file, format, header.savedAt, rows)
       }
     } catch {
@@ -182,7 +186,8 @@ function pruneIndexes(dir: string, current: string): void {
     if (others.length <= KEPT_INDEXES) return
     const dated = others.map((path) => ({ path, time: statSync(path).mtimeMs }))
     dated.sort((a, b) => b.time - a.time)
-    for (const { path } of dated.slice(KEPT_INDEXES)) {
+    const old = dated.slice(KEPT_INDEXES).filter(({ time }) => Date.now() - time > IN_USE_MS)
+    for (const { path } of old) {
       // Blob names carry the report they were made for, so no other index lists them.
       const blobs = blobsListed(path)
       rmSync(path, { force: true })

@@ -1,12 +1,12 @@
 // The Astro integration in a site that is not polysnip's: a fixture site with one line of
 // config and one component per spec, built with Astro's build() API, then opened in Chromium.
-import { readFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { build } from 'astro'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../site/browser.ts'
 import { serveStatic, type StaticServer } from '../site/static-server.ts'
-import { defaultBuild, exec, rawCode, tempDir } from './helpers.ts'
+import { defaultBuild, exec, rawCode } from './helpers.ts'
 
 let outDir: string
 let server: StaticServer
@@ -14,7 +14,10 @@ let server: StaticServer
 beforeAll(async () => {
   // The fixture imports 'polysnip/astro', which resolves to the bundle in dist/.
   await exec('node', ['scripts/build-lib.mjs'])
-  outDir = await tempDir('polysnip-astro-')
+  // Inside the working directory: for an outDir outside it, Astro stages server chunks in
+  // `<cwd>/.astro/` and then deletes that folder, which races with the site build in test/site.
+  await mkdir('test-output', { recursive: true })
+  outDir = await mkdtemp(resolve('test-output', 'astro-fixture-'))
   await build({
     root: resolve('test/fixtures/astro-site'),
     outDir,
@@ -26,6 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close()
+  if (outDir) await rm(outDir, { recursive: true, force: true })
 })
 
 describe('astro integration', () => {
