@@ -6,6 +6,7 @@ import { PolysnipError, throwIfAny } from '../errors.ts'
 import { GenCache } from '../emit/cache.ts'
 import { loadSpecsCached } from '../emit/cached-specs.ts'
 import { generate, type Output } from '../emit/generate.ts'
+import type { OutputSink } from '../emit/write.ts'
 import { readVerification } from '../emit/formats/verification.ts'
 import { silentLogger, type Logger } from '../log.ts'
 import { loadTargets, selectTargets, type Target } from '../render/targets.ts'
@@ -16,6 +17,11 @@ import { resolveProject, type Project, type ProjectOptions } from './resolve.ts'
 export interface BuildOptions extends ProjectOptions {
   /** Receives spec warnings. @default silentLogger */
   logger?: Logger | undefined
+  /**
+   * Where each output file goes as soon as it is made (see `OutputWriter`), chosen once the
+   * project is resolved; `files` then holds only the manifest. @default every file kept in `files`
+   */
+  sink?: ((project: Project) => OutputSink | Promise<OutputSink>) | undefined
 }
 
 export interface BuildResult extends Output {
@@ -61,7 +67,9 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
   const known = engine && cache ? cache.templates() : new Map<string, string>()
   for (const [text, source] of known) engine?.precompiledSources.set(text, source)
   if (cache?.missed) await compileAll(targets)
+  const sink = await options.sink?.(project)
   const output = await generate(specs, targets, {
+    sink,
     formats: project.formats,
     openapi: project.openapi,
     verification,

@@ -1,18 +1,21 @@
 /**
  * Specs × targets → the set of output files (path → content) and the manifest that lists them.
- * In memory: writing and drift checks happen in `write.ts`. Besides the raw programs, the
- * selected formats (src/emit/formats) add Markdown, HTML, framework wrappers and OpenAPI samples.
+ * Writing and drift checks happen in `write.ts`: either on the whole set afterwards, or file by
+ * file through a sink, which keeps memory flat however many specs there are. Besides the raw
+ * programs, the selected formats (src/emit/formats) add Markdown, HTML, framework wrappers and
+ * OpenAPI samples.
  */
 import { createHash } from 'node:crypto'
 import type { Target } from '../render/targets.ts'
 import type { Spec } from '../spec/model.ts'
 import { PolysnipError } from '../errors.ts'
 import type { GenCache } from './cache.ts'
-import { createHighlight } from './formats/highlight.ts'
+import { Highlighter } from './formats/highlight.ts'
 import { OPENAPI, renderFormats, selectFormats, type SpecGroup } from './formats/index.ts'
 import { renderOpenApi, type OpenApiInput } from './formats/openapi.ts'
 import { loadTabsAssets } from './formats/tabs-assets.ts'
 import { verifiedBy, type Verified, type VerificationReport } from './formats/verification.ts'
+import type { OutputSink } from './write.ts'
 
 export interface OutputRef {
   /** Path relative to the output folder, with "/" separators. */
@@ -71,10 +74,15 @@ export interface GenerateOptions {
   highlightCache?: string | false
   /** Reuses unchanged specs' outputs and stores the others (see cache.ts). @default none */
   cache?: GenCache | undefined
+  /**
+   * Receives every file but the manifest as soon as it is made, instead of `Output.files`
+   * (see `OutputWriter`). @default none: every file is kept in `Output.files`
+   */
+  sink?: OutputSink | undefined
 }
 
 export interface Output {
-  /** Output files by relative path, manifest included, in a stable order. */
+  /** Output files by relative path, manifest included, in a stable order; with a sink, only the manifest. */
   files: Map<string, string>
   manifest: Manifest
   /** Snippets rendered in this run; the others came from the cache. */
@@ -84,6 +92,12 @@ export interface Output {
 }
 
 export const MANIFEST_FILE = 'manifest.json'
+
+/**
+ * Specs highlighted and formatted together. Their HTML is all that is held at once (a few MB);
+ * larger batches only cost memory.
+ */
+const BATCH_SPECS = 32
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex')
@@ -99,6 +113,16 @@ function cachedGroups(specs: Spec[], targets: Target[], cache: GenCache): SpecGr
     })
     return { spec, snippets }
   })
+}
+
+function specEntry(spec: Spec, outputs: Record<string, OutputRef>): Manifest['specs'][number] {
+  return {
+    id: spec.id,
+    title: spec.title,
+    method: spec.request.method,
+    url: spec.request.baseUrl + spec.request.path,
+    ...(Object.keys(outputs).length > 0 ? { outputs } : {}),
+  }
 }
 
 /** Renders every spec with every target, then every selected format. */
@@ -118,36 +142,56 @@ export async function generate(
   const fresh = groups.filter((g) => !cache?.reused(g.spec))
   const files = new Map<string, string>()
   const hashes = new Map<string, string>()
-  const add = (path: string, content: string, owner: string, known?: string): string => {
-    if (files.has(path)) {
+  const { sink } = options
+  const add = async (path: string, content: string, owner: string, known?: string): Promise<string> => {
+    if (hashes.has(path)) {
       throw new PolysnipError(`two outputs would write "${path}" (the second from ${owner})`, {
         hint: 'give the target a different "file" in target.json, or drop one of the formats',
       })
     }
-    files.set(path, content)
     const hash = known ?? sha256(content)
     hashes.set(path, hash)
+    if (sink) await sink.add(path, content, hash)
+    else files.set(path, content)
     return hash
   }
 
-  // Highlighting is the one slow step, so it is prepared once for every snippet that needs it.
+  // Highlighting is the slow step: it is prepared for a batch of specs at a time.
   const needsHtml = selected.some((f) => f.highlights)
-  const needsHighlight = needsHtml && fresh.length > 0
-  const requests = fresh.flatMap((g) => g.snippets.map((s) => ({ code: s.code, lang: s.target.shiki })))
-  const context = needsHighlight
-    ? {
-        highlight: await createHighlight(requests, { cacheDir: options.highlightCache ?? false }),
-        tabsAssets: await loadTabsAssets(options.highlightCache ?? false),
-      }
+  const highlighter = needsHtml && fresh.length > 0 ? new Highlighter(options.highlightCache ?? false) : undefined
+  const context = highlighter
+    ? { highlight: highlighter.html, tabsAssets: await loadTabsAssets(options.highlightCache ?? false) }
     : {}
 
   const snippets: SnippetEntry[] = []
   const specEntries: Manifest['specs'] = []
-  const saves: Array<Promise<void>> = []
-  for (const group of groups) {
+  let saves: Array<Promise<void>> = []
+  try {
+    for (let start = 0; start < groups.length; start += BATCH_SPECS) {
+      const batch = groups.slice(start, start + BATCH_SPECS)
+      if (highlighter) {
+        const todo = batch.filter((g) => !cache?.reused(g.spec))
+        await highlighter.prepare(todo.flatMap((g) => g.snippets.map((s) => ({ code: s.code, lang: s.target.shiki }))))
+      }
+      for (const group of batch) {
+        const { entries, outputs } = await addGroup(group)
+        snippets.push(...entries)
+        specEntries.push(specEntry(group.spec, outputs))
+      }
+      highlighter?.forget()
+      // Cache entries hold every output of their spec: waiting for them bounds memory too.
+      await Promise.all(saves)
+      saves = []
+    }
+  } finally {
+    await highlighter?.close()
+  }
+
+  async function addGroup(group: SpecGroup) {
     const reused = cache?.reused(group.spec)
-    const entries = group.snippets.map((s, i) => {
-      const hash = add(s.file, s.code, `target "${s.target.id}"`, reused?.hashes[i])
+    const entries: SnippetEntry[] = []
+    for (const [i, s] of group.snippets.entries()) {
+      const hash = await add(s.file, s.code, `target "${s.target.id}"`, reused?.hashes[i])
       const entry: SnippetEntry = {
         spec: group.spec.id,
         target: s.target.id,
@@ -159,8 +203,8 @@ export async function generate(
       }
       const verified = verifiedBy(report, entry)
       if (verified) entry.verified = verified
-      return entry
-    })
+      entries.push(entry)
+    }
     const verifiedWith = (spec: string, target: string) =>
       entries.find((e) => e.spec === spec && e.target === target)?.verified?.version
 
@@ -169,7 +213,7 @@ export async function generate(
     const outputHashes: string[] = []
     for (const [j, out] of outputs.entries()) {
       const known = reused?.hashes[entries.length + j]
-      const hash = add(out.path, out.content, `format "${out.format}"`, known)
+      const hash = await add(out.path, out.content, `format "${out.format}"`, known)
       const ref = { file: out.path, sha256: hash }
       outputHashes.push(ref.sha256)
       const entry = out.target === undefined ? undefined : entries.find((e) => e.target === out.target)
@@ -181,19 +225,11 @@ export async function generate(
       const known = [...entries.map((e) => e.sha256), ...outputHashes]
       saves.push(cache.save({ spec: group.spec, codes, outputs, hashes: known }))
     }
-    snippets.push(...entries)
-    const { spec } = group
-    specEntries.push({
-      id: spec.id,
-      title: spec.title,
-      method: spec.request.method,
-      url: spec.request.baseUrl + spec.request.path,
-      ...(Object.keys(specOutputs).length > 0 ? { outputs: specOutputs } : {}),
-    })
+    return { entries, outputs: specOutputs }
   }
 
   for (const input of options.openapi ?? []) {
-    for (const out of renderOpenApi(groups, input)) add(out.path, out.content, 'openapi')
+    for (const out of renderOpenApi(groups, input)) await add(out.path, out.content, 'openapi')
   }
 
   const manifest: Manifest = {
@@ -201,9 +237,8 @@ export async function generate(
     formats: [...selected.map((f) => f.id), ...(options.openapi?.length ? [OPENAPI] : [])],
     specs: specEntries,
     snippets,
-    files: [...files.keys()].sort(),
+    files: [...hashes.keys()].sort(),
   }
   files.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`)
-  await Promise.all(saves)
   return { files, manifest, rendered: fresh.length * targets.length, hashes }
 }

@@ -40,18 +40,35 @@ async function previousFiles(outDir: string): Promise<string[]> {
   }
 }
 
+/** Compares output files with `outDir` as they come, without touching it. */
+export class DriftCheck implements OutputSink {
+  private readonly drift: Drift = { changed: [], missing: [], stale: [] }
+  private readonly seen = new Set<string>()
+
+  constructor(private readonly outDir: string) {}
+
+  async add(file: string, content: string): Promise<void> {
+    this.seen.add(file)
+    const current = await readIfExists(join(this.outDir, file))
+    if (current === null) this.drift.missing.push(file)
+    else if (current !== content) this.drift.changed.push(file)
+  }
+
+  /** The differences, once every file (the manifest included) was added. */
+  async finish(): Promise<Drift> {
+    for (const file of await previousFiles(this.outDir)) {
+      const there = (await readIfExists(join(this.outDir, file))) !== null
+      if (!this.seen.has(file) && there) this.drift.stale.push(file)
+    }
+    return this.drift
+  }
+}
+
 /** Compares the rendered files with `outDir` without touching it. */
 export async function checkOutput(outDir: string, files: Map<string, string>): Promise<Drift> {
-  const drift: Drift = { changed: [], missing: [], stale: [] }
-  for (const [file, content] of files) {
-    const current = await readIfExists(join(outDir, file))
-    if (current === null) drift.missing.push(file)
-    else if (current !== content) drift.changed.push(file)
-  }
-  for (const file of await previousFiles(outDir)) {
-    if (!files.has(file) && (await readIfExists(join(outDir, file))) !== null) drift.stale.push(file)
-  }
-  return drift
+  const check = new DriftCheck(outDir)
+  for (const [file, content] of files) await check.add(file, content)
+  return check.finish()
 }
 
 export interface WriteResult {
@@ -70,43 +87,97 @@ export interface WriteOptions {
   hashes?: Map<string, string> | undefined
 }
 
+/** Takes finished output files one at a time, so that they need not all be in memory at once. */
+export interface OutputSink {
+  /** `hash` is the SHA-256 of `content`, when known. */
+  add(file: string, content: string, hash?: string): Promise<void>
+}
+
+/**
+ * Writes output files as they come, without putting any in place before `commit`: a changed file
+ * goes to a temporary file beside its target, and `commit` renames them all, removes files an
+ * earlier run wrote and this one did not, and writes the manifest last. If generation fails
+ * halfway, `abort` removes the temporary files and the folder is as it was.
+ */
+export class OutputWriter implements OutputSink {
+  private readonly result: WriteResult = { written: [], unchanged: [], removed: [] }
+  /** Temporary file and hash of each changed file, by path. */
+  private readonly temps = new Map<string, { temp: string; hash: string }>()
+  private readonly seen = new Set<string>()
+
+  private constructor(
+    private readonly outDir: string,
+    private readonly previous: string[],
+    private readonly stamps: Stamps | undefined,
+  ) {}
+
+  static async open(outDir: string, options: Pick<WriteOptions, 'stampFile'> = {}): Promise<OutputWriter> {
+    const stamps = options.stampFile === undefined ? undefined : Stamps.read(options.stampFile)
+    return new OutputWriter(outDir, await previousFiles(outDir), stamps)
+  }
+
+  async add(file: string, content: string, hash?: string): Promise<void> {
+    this.seen.add(file)
+    const path = join(this.outDir, file)
+    const sum = this.stamps ? (hash ?? sha256(content)) : ''
+    if (this.stamps?.matches(file, path, sum) || (await readIfExists(path)) === content) {
+      this.stamps?.record(file, path, sum)
+      this.result.unchanged.push(file)
+      return
+    }
+    await mkdir(dirname(path), { recursive: true })
+    const temp = `${path}.${process.pid}.tmp`
+    await writeFile(temp, content)
+    this.temps.set(file, { temp, hash: sum })
+    this.result.written.push(file)
+  }
+
+  /** Puts every changed file in place, the manifest (`MANIFEST_FILE`) last. */
+  async commit(manifest: string): Promise<WriteResult> {
+    // The manifest goes last: if the process dies midway, the old manifest still lists every
+    // file an earlier run wrote, so the next run cleans up correctly.
+    await this.add(MANIFEST_FILE, manifest)
+    for (const [file, { temp, hash }] of this.temps) {
+      const path = join(this.outDir, file)
+      await rename(temp, path)
+      this.stamps?.record(file, path, hash)
+    }
+    this.temps.clear()
+    this.stamps?.save()
+
+    // The old manifest listed these; once the new one is in place nothing refers to them.
+    const stale = this.previous.filter((f) => !this.seen.has(f))
+    for (const file of stale) {
+      await rm(join(this.outDir, file), { force: true })
+      this.result.removed.push(file)
+    }
+    // A spec that is gone leaves its folder empty; rmdir refuses folders that still hold files.
+    const folders = new Set(stale.map((f) => dirname(join(this.outDir, f))))
+    for (const folder of folders) await rmdir(folder).catch(() => undefined)
+    return this.result
+  }
+
+  /** Removes the temporary files: nothing in the folder changes. */
+  async abort(): Promise<void> {
+    for (const { temp } of this.temps.values()) await rm(temp, { force: true })
+    this.temps.clear()
+  }
+}
+
 /** Writes the files whose content changed, removes stale ones, manifest last. */
 export async function writeOutput(
   outDir: string,
   files: Map<string, string>,
   options: WriteOptions = {},
 ): Promise<WriteResult> {
-  const result: WriteResult = { written: [], unchanged: [], removed: [] }
-  const stamps = options.stampFile === undefined ? undefined : Stamps.read(options.stampFile)
-  const stale = (await previousFiles(outDir)).filter((f) => !files.has(f))
-
-  // The manifest goes last: if the process dies midway, the old manifest still lists every
-  // file this run may have written, so the next run cleans up correctly.
-  const ordered = [...files.keys()].sort((a, b) => Number(a === MANIFEST_FILE) - Number(b === MANIFEST_FILE))
-  for (const file of ordered) {
-    const content = files.get(file) ?? ''
-    const path = join(outDir, file)
-    const hash = stamps ? (options.hashes?.get(file) ?? sha256(content)) : ''
-    if (stamps?.matches(file, path, hash) || (await readIfExists(path)) === content) {
-      stamps?.record(file, path, hash)
-      result.unchanged.push(file)
-      continue
+  const writer = await OutputWriter.open(outDir, options)
+  try {
+    for (const [file, content] of files) {
+      if (file !== MANIFEST_FILE) await writer.add(file, content, options.hashes?.get(file))
     }
-    await mkdir(dirname(path), { recursive: true })
-    const temp = `${path}.${process.pid}.tmp`
-    await writeFile(temp, content)
-    await rename(temp, path)
-    stamps?.record(file, path, hash)
-    result.written.push(file)
+    return await writer.commit(files.get(MANIFEST_FILE) ?? '')
+  } catch (e) {
+    await writer.abort()
+    throw e
   }
-  stamps?.save()
-
-  for (const file of stale) {
-    await rm(join(outDir, file), { force: true })
-    result.removed.push(file)
-  }
-  // A spec that is gone leaves its folder empty; rmdir refuses folders that still hold files.
-  const folders = new Set(stale.map((f) => dirname(join(outDir, f))))
-  for (const folder of folders) await rmdir(folder).catch(() => undefined)
-  return result
 }

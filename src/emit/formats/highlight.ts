@@ -2,18 +2,19 @@
  * Shiki highlighting for the HTML fragment: light and dark colours as CSS variables
  * (`defaultColor: false`), so one fragment follows the host page's theme without re-rendering.
  *
- * Shiki's first tokenisation of a language compiles its grammar, which costs 50–400 ms per
- * language; that dominated `npm run gen`. So only the languages in use are loaded, and each
- * result is cached on disk by its exact input (code, language, themes, Shiki version).
+ * Each result is also kept on disk by its exact input (code, language, themes, Shiki version),
+ * so a run whose programs were all highlighted before never loads Shiki. Results are prepared a
+ * batch at a time and forgotten after it, so memory does not grow with the number of specs.
+ * The highlighting itself is src/emit/highlight.
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { PolysnipError } from '../../errors.ts'
+import { createCodeHighlighter, THEMES, type CodeHighlighter } from '../highlight/highlighter.ts'
 import type { Highlight } from './format.ts'
 
-export const THEMES = { light: 'github-light', dark: 'github-dark' } as const
+export { THEMES }
 
 export interface HighlightOptions {
   /** Folder for cached results, or false for none. @default '.cache/polysnip/highlight' */
@@ -27,6 +28,9 @@ export interface HighlightRequest {
 
 const shikiVersion = (createRequire(import.meta.url)('shiki/package.json') as { version: string }).version
 
+/** Cache writes in flight at once; more only hold more text in memory. */
+const MAX_PENDING_WRITES = 32
+
 function cacheKey({ code, lang }: HighlightRequest): string {
   const input = JSON.stringify([shikiVersion, THEMES, lang, code, 'no-final-newline'])
   return createHash('sha256').update(input).digest('hex')
@@ -37,8 +41,7 @@ async function readCached(dir: string | false, key: string): Promise<string | un
   return readFile(join(dir, `${key}.html`), 'utf8').catch(() => undefined)
 }
 
-async function writeCached(dir: string | false, key: string, html: string): Promise<void> {
-  if (!dir) return
+async function writeCached(dir: string, key: string, html: string): Promise<void> {
   await mkdir(dir, { recursive: true })
   // Unique per writer: test workers and parallel builds may share a process id or a cache.
   const temp = join(dir, `${key}.${process.pid}.${randomUUID()}.tmp`)
@@ -46,34 +49,80 @@ async function writeCached(dir: string | false, key: string, html: string): Prom
   await rename(temp, join(dir, `${key}.html`))
 }
 
-/** Highlights `code` with the languages it needs, loading nothing else. */
-async function highlightMissing(missing: HighlightRequest[]): Promise<string[]> {
-  const [{ createHighlighterCore }, { createOnigurumaEngine }, { bundledLanguages }, { bundledThemes }] =
-    await Promise.all([
-      import('shiki/core'),
-      import('shiki/engine/oniguruma'),
-      import('shiki/langs'),
-      import('shiki/themes'),
-    ])
-  const langIds = [...new Set(missing.map((m) => m.lang))]
-  const unknown = langIds.filter((l) => !(l in bundledLanguages))
-  if (unknown.length > 0) {
-    throw new PolysnipError(`Shiki has no language "${unknown[0]}"`, {
-      field: 'shiki',
-      hint: 'set "shiki" in target.json to a Shiki language id, e.g. "bash" or "javascript"',
-    })
+/** Highlighted HTML for batches of programs; see `prepare`. */
+export class Highlighter {
+  private readonly results = new Map<string, string>()
+  private shiki: Promise<CodeHighlighter> | undefined
+  private readonly langs = new Set<string>()
+  private writes: Array<Promise<void>> = []
+
+  constructor(private readonly cacheDir: string | false) {}
+
+  /** Highlights `requests` (from the disk cache where possible) so that `html` answers for them. */
+  async prepare(requests: readonly HighlightRequest[]): Promise<void> {
+    const missing: Array<HighlightRequest & { key: string }> = []
+    for (const request of requests) {
+      const key = cacheKey(request)
+      if (this.results.has(key)) continue
+      const cached = await readCached(this.cacheDir, key)
+      if (cached === undefined) missing.push({ ...request, key })
+      else this.results.set(key, cached)
+    }
+    if (missing.length === 0) return
+
+    const shiki = await this.load(missing.map((m) => m.lang))
+    for (const { code, lang, key } of missing) {
+      if (this.results.has(key)) continue
+      // Without the final line break: Shiki would show it as an empty last line.
+      const html = shiki.html(code.replace(/\n$/, ''), lang)
+      this.results.set(key, html)
+      if (this.cacheDir) await this.store(this.cacheDir, key, html)
+    }
   }
-  const highlighter = await createHighlighterCore({
-    langs: langIds.map((l) => bundledLanguages[l as keyof typeof bundledLanguages]),
-    themes: [bundledThemes[THEMES.light], bundledThemes[THEMES.dark]],
-    engine: createOnigurumaEngine(import('shiki/wasm')),
-  })
-  try {
-    // Without the final line break: Shiki would show it as an empty last line.
-    return missing.map(({ code, lang }) =>
-      highlighter.codeToHtml(code.replace(/\n$/, ''), { lang, themes: THEMES, defaultColor: false }))
-  } finally {
-    highlighter.dispose()
+
+  /** The HTML for a program given to `prepare` since the last `forget`. */
+  readonly html: Highlight = (code, lang) => {
+    const html = this.results.get(cacheKey({ code, lang }))
+    if (html === undefined) throw new Error(`unreachable: "${lang}" code was not highlighted up front`)
+    return html
+  }
+
+  /** Drops the prepared results. */
+  forget(): void {
+    this.results.clear()
+  }
+
+  /** Waits for cache writes and unloads Shiki; prepared results stay readable. */
+  async close(): Promise<void> {
+    await Promise.all(this.writes)
+    this.writes = []
+    const shiki = this.shiki
+    this.shiki = undefined
+    if (shiki) (await shiki).dispose()
+  }
+
+  /**
+   * Shiki with every language seen so far. Its first use of a language compiles that grammar's
+   * patterns, which is the slow part of a cold run, so only languages in use are loaded.
+   */
+  private async load(langs: string[]): Promise<CodeHighlighter> {
+    const added = langs.filter((l) => !this.langs.has(l))
+    if (added.length > 0 || !this.shiki) {
+      for (const lang of added) this.langs.add(lang)
+      const previous = this.shiki
+      this.shiki = createCodeHighlighter([...this.langs])
+      if (previous) (await previous).dispose()
+    }
+    return this.shiki
+  }
+
+  private async store(dir: string, key: string, html: string): Promise<void> {
+    // A full or read-only disk only costs the next run some time.
+    this.writes.push(writeCached(dir, key, html).catch(() => undefined))
+    if (this.writes.length >= MAX_PENDING_WRITES) {
+      await Promise.all(this.writes)
+      this.writes = []
+    }
   }
 }
 
@@ -85,31 +134,11 @@ export async function createHighlight(
   requests: HighlightRequest[],
   options: HighlightOptions = {},
 ): Promise<Highlight> {
-  const cacheDir = options.cacheDir ?? join('.cache', 'polysnip', 'highlight')
-  const results = new Map<string, string>()
-  const missing: HighlightRequest[] = []
-
-  for (const request of requests) {
-    const key = cacheKey(request)
-    if (results.has(key)) continue
-    const cached = await readCached(cacheDir, key)
-    if (cached === undefined) missing.push(request)
-    else results.set(key, cached)
+  const highlighter = new Highlighter(options.cacheDir ?? join('.cache', 'polysnip', 'highlight'))
+  try {
+    await highlighter.prepare(requests)
+  } finally {
+    await highlighter.close()
   }
-
-  if (missing.length > 0) {
-    const html = await highlightMissing(missing)
-    for (const [i, request] of missing.entries()) {
-      const key = cacheKey(request)
-      const text = html[i] ?? ''
-      results.set(key, text)
-      await writeCached(cacheDir, key, text)
-    }
-  }
-
-  return (code, lang) => {
-    const html = results.get(cacheKey({ code, lang }))
-    if (html === undefined) throw new Error(`unreachable: "${lang}" code was not highlighted up front`)
-    return html
-  }
+  return highlighter.html
 }
