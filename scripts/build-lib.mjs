@@ -15,7 +15,8 @@ for (const file of inputs) {
   hash.update(`${file}\0`).update(readFileSync(file))
 }
 const sources = hash.digest('hex')
-const built = ['dist/cli.js', 'dist/index.js', 'dist/astro.js', 'dist/tabs-client.js'].every(existsSync)
+const outputs = ['cli', 'index', 'astro', 'tabs-client', 'highlight-worker']
+const built = outputs.map((name) => `dist/${name}.js`).every(existsSync)
 const upToDate = built && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === sources
 if (!upToDate) await rebuild()
 
@@ -23,7 +24,13 @@ async function rebuild() {
   const { build } = await import('esbuild')
 
   const lib = build({
-    entryPoints: { index: 'src/index.ts', cli: 'src/cli/main.ts', astro: 'src/astro/index.ts' },
+    entryPoints: {
+      index: 'src/index.ts',
+      cli: 'src/cli/main.ts',
+      astro: 'src/astro/index.ts',
+      // Started as a worker thread by src/emit/highlight/pool.ts, which looks for it by name.
+      'highlight-worker': 'src/emit/highlight/worker.ts',
+    },
     outdir: 'dist',
     bundle: true,
     splitting: true,

@@ -3,7 +3,8 @@
  * (temporary file, then rename), and files that an earlier run wrote but this one did not are
  * removed, so the folder always matches one run.
  */
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { readFile, rm, rmdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { MANIFEST_FILE, sha256, type Manifest } from './generate.ts'
 import { Stamps } from './stamps.ts'
@@ -24,6 +25,16 @@ async function readIfExists(path: string): Promise<string | null> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw e
   }
+}
+
+/**
+ * True when `path` holds exactly `content`. Most changed files differ in size, so they are not
+ * read; a missing file costs a stat, not an exception.
+ */
+function holds(path: string, content: string): boolean {
+  const info = statSync(path, { throwIfNoEntry: false })
+  if (!info?.isFile() || info.size !== Buffer.byteLength(content)) return false
+  return readFileSync(path, 'utf8') === content
 }
 
 /** Files listed by the manifest already in `outDir` (what an earlier run wrote). */
@@ -104,6 +115,7 @@ export class OutputWriter implements OutputSink {
   /** Temporary file and hash of each changed file, by path. */
   private readonly temps = new Map<string, { temp: string; hash: string }>()
   private readonly seen = new Set<string>()
+  private readonly folders = new Set<string>()
 
   private constructor(
     private readonly outDir: string,
@@ -116,18 +128,24 @@ export class OutputWriter implements OutputSink {
     return new OutputWriter(outDir, await previousFiles(outDir), stamps)
   }
 
+  // Synchronous on purpose: thousands of small files cost several times more as async calls,
+  // each a round trip through libuv's thread pool, and there is nothing to overlap them with.
   async add(file: string, content: string, hash?: string): Promise<void> {
     this.seen.add(file)
     const path = join(this.outDir, file)
     const sum = this.stamps ? (hash ?? sha256(content)) : ''
-    if (this.stamps?.matches(file, path, sum) || (await readIfExists(path)) === content) {
+    if (this.stamps?.matches(file, path, sum) || holds(path, content)) {
       this.stamps?.record(file, path, sum)
       this.result.unchanged.push(file)
       return
     }
-    await mkdir(dirname(path), { recursive: true })
+    const folder = dirname(path)
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true })
+      this.folders.add(folder)
+    }
     const temp = `${path}.${process.pid}.tmp`
-    await writeFile(temp, content)
+    writeFileSync(temp, content)
     this.temps.set(file, { temp, hash: sum })
     this.result.written.push(file)
   }
@@ -139,7 +157,7 @@ export class OutputWriter implements OutputSink {
     await this.add(MANIFEST_FILE, manifest)
     for (const [file, { temp, hash }] of this.temps) {
       const path = join(this.outDir, file)
-      await rename(temp, path)
+      renameSync(temp, path)
       this.stamps?.record(file, path, hash)
     }
     this.temps.clear()
@@ -159,7 +177,7 @@ export class OutputWriter implements OutputSink {
 
   /** Removes the temporary files: nothing in the folder changes. */
   async abort(): Promise<void> {
-    for (const { temp } of this.temps.values()) await rm(temp, { force: true })
+    for (const { temp } of this.temps.values()) rmSync(temp, { force: true })
     this.temps.clear()
   }
 }

@@ -8,10 +8,11 @@
  * The highlighting itself is src/emit/highlight.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { createCodeHighlighter, THEMES, type CodeHighlighter } from '../highlight/highlighter.ts'
+import { THEMES } from '../highlight/highlighter.ts'
+import { HighlightPool } from '../highlight/pool.ts'
 import type { Highlight } from './format.ts'
 
 export { THEMES }
@@ -28,33 +29,39 @@ export interface HighlightRequest {
 
 const shikiVersion = (createRequire(import.meta.url)('shiki/package.json') as { version: string }).version
 
-/** Cache writes in flight at once; more only hold more text in memory. */
-const MAX_PENDING_WRITES = 32
-
 function cacheKey({ code, lang }: HighlightRequest): string {
   const input = JSON.stringify([shikiVersion, THEMES, lang, code, 'no-final-newline'])
   return createHash('sha256').update(input).digest('hex')
 }
 
-async function readCached(dir: string | false, key: string): Promise<string | undefined> {
+// The cache is read and written synchronously: thousands of small files cost several times
+// more as async calls, and there is nothing to overlap them with.
+function readCached(dir: string | false, key: string): string | undefined {
   if (!dir) return undefined
-  return readFile(join(dir, `${key}.html`), 'utf8').catch(() => undefined)
+  try {
+    return readFileSync(join(dir, `${key}.html`), 'utf8')
+  } catch {
+    return undefined
+  }
 }
 
-async function writeCached(dir: string, key: string, html: string): Promise<void> {
-  await mkdir(dir, { recursive: true })
-  // Unique per writer: test workers and parallel builds may share a process id or a cache.
-  const temp = join(dir, `${key}.${process.pid}.${randomUUID()}.tmp`)
-  await writeFile(temp, html)
-  await rename(temp, join(dir, `${key}.html`))
+function writeCached(dir: string, key: string, html: string): void {
+  try {
+    // Unique per writer: test workers and parallel builds may share a process id or a cache.
+    const temp = join(dir, `${key}.${process.pid}.${randomUUID()}.tmp`)
+    writeFileSync(temp, html)
+    renameSync(temp, join(dir, `${key}.html`))
+  } catch {
+    // A full or read-only disk only costs the next run some time.
+  }
 }
 
 /** Highlighted HTML for batches of programs; see `prepare`. */
 export class Highlighter {
   private readonly results = new Map<string, string>()
-  private shiki: Promise<CodeHighlighter> | undefined
+  private shiki: Promise<HighlightPool> | undefined
   private readonly langs = new Set<string>()
-  private writes: Array<Promise<void>> = []
+  private madeCacheDir = false
 
   constructor(private readonly cacheDir: string | false) {}
 
@@ -64,19 +71,19 @@ export class Highlighter {
     for (const request of requests) {
       const key = cacheKey(request)
       if (this.results.has(key)) continue
-      const cached = await readCached(this.cacheDir, key)
+      const cached = readCached(this.cacheDir, key)
       if (cached === undefined) missing.push({ ...request, key })
       else this.results.set(key, cached)
     }
     if (missing.length === 0) return
 
     const shiki = await this.load(missing.map((m) => m.lang))
-    for (const { code, lang, key } of missing) {
-      if (this.results.has(key)) continue
-      // Without the final line break: Shiki would show it as an empty last line.
-      const html = shiki.html(code.replace(/\n$/, ''), lang)
-      this.results.set(key, html)
-      if (this.cacheDir) await this.store(this.cacheDir, key, html)
+    // Without the final line break: Shiki would show it as an empty last line.
+    const html = await shiki.html(missing.map(({ code, lang }) => ({ code: code.replace(/\n$/, ''), lang })))
+    for (const [i, { key }] of missing.entries()) {
+      const text = html[i] ?? ''
+      this.results.set(key, text)
+      if (this.cacheDir) this.store(this.cacheDir, key, text)
     }
   }
 
@@ -92,37 +99,38 @@ export class Highlighter {
     this.results.clear()
   }
 
-  /** Waits for cache writes and unloads Shiki; prepared results stay readable. */
+  /** Unloads Shiki; prepared results stay readable. */
   async close(): Promise<void> {
-    await Promise.all(this.writes)
-    this.writes = []
     const shiki = this.shiki
     this.shiki = undefined
-    if (shiki) (await shiki).dispose()
+    if (shiki) await (await shiki).dispose()
   }
 
   /**
    * Shiki with every language seen so far. Its first use of a language compiles that grammar's
    * patterns, which is the slow part of a cold run, so only languages in use are loaded.
    */
-  private async load(langs: string[]): Promise<CodeHighlighter> {
+  private async load(langs: string[]): Promise<HighlightPool> {
     const added = langs.filter((l) => !this.langs.has(l))
     if (added.length > 0 || !this.shiki) {
       for (const lang of added) this.langs.add(lang)
       const previous = this.shiki
-      this.shiki = createCodeHighlighter([...this.langs])
-      if (previous) (await previous).dispose()
+      this.shiki = HighlightPool.create([...this.langs])
+      if (previous) await (await previous).dispose()
     }
     return this.shiki
   }
 
-  private async store(dir: string, key: string, html: string): Promise<void> {
-    // A full or read-only disk only costs the next run some time.
-    this.writes.push(writeCached(dir, key, html).catch(() => undefined))
-    if (this.writes.length >= MAX_PENDING_WRITES) {
-      await Promise.all(this.writes)
-      this.writes = []
+  private store(dir: string, key: string, html: string): void {
+    if (!this.madeCacheDir) {
+      try {
+        mkdirSync(dir, { recursive: true })
+      } catch {
+        // Then every write fails quietly too: the output is the same, only not cached.
+      }
+      this.madeCacheDir = true
     }
+    writeCached(dir, key, html)
   }
 }
 

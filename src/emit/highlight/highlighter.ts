@@ -17,11 +17,16 @@ import { INITIAL_STATE, StateNumbers } from './states.ts'
 
 export const THEMES = { light: 'github-light', dark: 'github-dark' } as const
 
-/** Shiki's own limit per line; a line cut short by it is not remembered. */
-const TIME_LIMIT_MS = 500
+/**
+ * No time limit per line. Shiki's default (500 ms) stops a line early and leaves the rest of it
+ * in one colour, and the first line of a language also pays for compiling that grammar's
+ * patterns: on a busy machine the same program then came out coloured differently from run to
+ * run. Without a limit the output is what Shiki gives when the limit is not reached, every time.
+ */
+const TIME_LIMIT_MS = 0
 
 /** Lines remembered per language before the memory is dropped and filled again. */
-const MAX_LINES = 100_000
+const MAX_LINES = 20_000
 
 interface LineResult {
   html: string
@@ -119,10 +124,8 @@ class LineCachingHighlighter implements CodeHighlighter {
       light: states.of(inLight.ruleStack),
       dark: states.of(inDark.ruleStack),
     }
-    if (!inLight.stoppedEarly && !inDark.stoppedEarly) {
-      if (language.lines.size >= MAX_LINES) language.lines.clear()
-      language.lines.set(`${light},${dark},${line}`, result)
-    }
+    if (language.lines.size >= MAX_LINES) language.lines.clear()
+    language.lines.set(`${light},${dark},${line}`, result)
     return result
   }
 
