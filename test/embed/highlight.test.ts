@@ -119,6 +119,14 @@ describe('createCodeHighlighter', () => {
     ]
     for (const c of cases) expect(ours.html(c.code, c.lang), JSON.stringify(c.code)).toBe(reference(c))
   })
+
+  it('refuses a language Shiki does not have, naming it', async () => {
+    await expect(createCodeHighlighter(['go', 'cobolish'])).rejects.toMatchObject({
+      name: 'PolysnipError',
+      message: 'Shiki has no language "cobolish"',
+      place: { field: 'shiki' },
+    })
+  })
 })
 
 describe('polysnip gen --format html with a worker thread', () => {

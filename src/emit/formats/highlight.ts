@@ -20,6 +20,13 @@ export { THEMES }
 export interface HighlightOptions {
   /** Folder for cached results, or false for none. @default '.cache/polysnip/highlight' */
   cacheDir?: string | false
+  /**
+   * Whether new results are written to `cacheDir` (it is read either way). A run that highlights
+   * thousands of programs spends more creating one file per program than the cache saves later,
+   * so generate() turns this off for large runs; the generation cache keeps their outputs anyway.
+   * @default true
+   */
+  store?: boolean
 }
 
 export interface HighlightRequest {
@@ -63,7 +70,13 @@ export class Highlighter {
   private readonly langs = new Set<string>()
   private madeCacheDir = false
 
-  constructor(private readonly cacheDir: string | false) {}
+  private readonly cacheDir: string | false
+  private readonly storing: boolean
+
+  constructor(options: HighlightOptions = {}) {
+    this.cacheDir = options.cacheDir ?? join('.cache', 'polysnip', 'highlight')
+    this.storing = options.store ?? true
+  }
 
   /** Highlights `requests` (from the disk cache where possible) so that `html` answers for them. */
   async prepare(requests: readonly HighlightRequest[]): Promise<void> {
@@ -83,7 +96,7 @@ export class Highlighter {
     for (const [i, { key }] of missing.entries()) {
       const text = html[i] ?? ''
       this.results.set(key, text)
-      if (this.cacheDir) this.store(this.cacheDir, key, text)
+      if (this.cacheDir && this.storing) this.store(this.cacheDir, key, text)
     }
   }
 
@@ -142,7 +155,7 @@ export async function createHighlight(
   requests: HighlightRequest[],
   options: HighlightOptions = {},
 ): Promise<Highlight> {
-  const highlighter = new Highlighter(options.cacheDir ?? join('.cache', 'polysnip', 'highlight'))
+  const highlighter = new Highlighter(options)
   try {
     await highlighter.prepare(requests)
   } finally {

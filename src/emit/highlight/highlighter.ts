@@ -26,7 +26,7 @@ export const THEMES = { light: 'github-light', dark: 'github-dark' } as const
 const TIME_LIMIT_MS = 0
 
 /** Lines remembered per language before the memory is dropped and filled again. */
-const MAX_LINES = 20_000
+const MAX_LINES = 5_000
 
 interface LineResult {
   html: string

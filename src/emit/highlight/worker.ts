@@ -10,6 +10,8 @@ const port = parentPort
 if (!port) throw new Error('unreachable: highlight/worker.ts runs as a worker thread')
 
 const highlighter = createCodeHighlighter(workerData as string[])
+// A failure (an unknown language) is answered per request below; the main thread reports it.
+highlighter.catch(() => undefined)
 
 port.on('message', (request: WorkerRequest) => {
   highlighter
