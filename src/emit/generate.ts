@@ -167,7 +167,11 @@ export async function generate(
   const needsHtml = selected.some((f) => f.highlights)
   const programs = fresh.length * targets.length
   const highlighter = needsHtml && fresh.length > 0
-    ? new Highlighter({ cacheDir: options.highlightCache ?? false, store: programs <= MAX_STORED_HIGHLIGHTS })
+    ? new Highlighter({
+        cacheDir: options.highlightCache ?? false,
+        store: programs <= MAX_STORED_HIGHLIGHTS,
+        expected: programs,
+      })
     : undefined
   const context = highlighter
     ? { highlight: highlighter.html, tabsAssets: await loadTabsAssets(options.highlightCache ?? false) }

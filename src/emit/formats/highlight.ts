@@ -27,6 +27,8 @@ export interface HighlightOptions {
    * @default true
    */
   store?: boolean
+  /** About how many programs will be highlighted: many are shared with a worker thread. @default 0 */
+  expected?: number
 }
 
 export interface HighlightRequest {
@@ -72,10 +74,12 @@ export class Highlighter {
 
   private readonly cacheDir: string | false
   private readonly storing: boolean
+  private readonly expected: number
 
   constructor(options: HighlightOptions = {}) {
     this.cacheDir = options.cacheDir ?? join('.cache', 'polysnip', 'highlight')
     this.storing = options.store ?? true
+    this.expected = options.expected ?? 0
   }
 
   /** Highlights `requests` (from the disk cache where possible) so that `html` answers for them. */
@@ -128,7 +132,7 @@ export class Highlighter {
     if (added.length > 0 || !this.shiki) {
       for (const lang of added) this.langs.add(lang)
       const previous = this.shiki
-      this.shiki = HighlightPool.create([...this.langs])
+      this.shiki = HighlightPool.create([...this.langs], this.expected)
       if (previous) await (await previous).dispose()
     }
     return this.shiki
@@ -155,7 +159,7 @@ export async function createHighlight(
   requests: HighlightRequest[],
   options: HighlightOptions = {},
 ): Promise<Highlight> {
-  const highlighter = new Highlighter(options)
+  const highlighter = new Highlighter({ expected: requests.length, ...options })
   try {
     await highlighter.prepare(requests)
   } finally {

@@ -5,11 +5,14 @@
  * is split. Each thread compiles only the grammars of the programs it gets, which also shortens
  * a cold run.
  *
- * The worker runs only from the bundle in dist/ (a plain .js file Node can start on its own);
- * from the TypeScript sources, and with POLYSNIP_HIGHLIGHT_WORKERS=0, everything runs here.
+ * A worker costs a second Shiki (about 0.3 s of CPU and 80 MB), so it is started only for a run
+ * with many programs, on a machine whose second core is idle: measured at 300 specs under a load
+ * average of 6 on two cores, it made the run slower. It runs only from the bundle in dist/ (a
+ * plain .js file Node can start on its own). POLYSNIP_HIGHLIGHT_WORKERS=0 turns it off, =1 starts
+ * it whenever it can run (the tests compare both).
  */
 import { existsSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { createCodeHighlighter, type CodeHighlighter } from './highlighter.ts'
@@ -32,6 +35,9 @@ const IN_FLIGHT = 2
 /** Programs per chunk: small enough that neither thread waits long for the other at the end. */
 const MAX_CHUNK = 8
 
+/** Fewer programs than this are done sooner than a worker can start and compile its grammars. */
+const MIN_PROGRAMS_FOR_WORKER = 200
+
 export class HighlightPool {
   private nextId = 0
   private readonly waiting = new Map<number, (reply: WorkerReply) => void>()
@@ -49,9 +55,12 @@ export class HighlightPool {
     worker?.on('exit', () => this.fail())
   }
 
-  /** Shiki with `langs` on this thread, and a worker when there is a second core for it. */
-  static async create(langs: readonly string[]): Promise<HighlightPool> {
-    const worker = startWorker(langs)
+  /**
+   * Shiki with `langs` on this thread, and a worker when there is a second core for it and about
+   * `expected` programs to share.
+   */
+  static async create(langs: readonly string[], expected: number): Promise<HighlightPool> {
+    const worker = startWorker(langs, expected)
     try {
       return new HighlightPool(await createCodeHighlighter(langs), worker)
     } catch (e) {
@@ -129,8 +138,12 @@ export class HighlightPool {
   }
 }
 
-function startWorker(langs: readonly string[]): Worker | undefined {
-  if (process.env.POLYSNIP_HIGHLIGHT_WORKERS === '0' || availableParallelism() < 2) return undefined
+function startWorker(langs: readonly string[], expected: number): Worker | undefined {
+  const wanted = process.env.POLYSNIP_HIGHLIGHT_WORKERS
+  if (wanted === '0') return undefined
+  const cores = availableParallelism()
+  const idleCore = cores >= 2 && (loadavg()[0] ?? 0) <= cores - 1
+  if (wanted !== '1' && (!idleCore || expected < MIN_PROGRAMS_FOR_WORKER)) return undefined
   const file = fileURLToPath(new URL('./highlight-worker.js', import.meta.url))
   if (!import.meta.url.includes('/dist/') || !existsSync(file)) return undefined
   const worker = new Worker(file, { workerData: [...langs] })
