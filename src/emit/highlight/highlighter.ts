@@ -32,12 +32,19 @@ interface LineResult {
   html: string
   light: number
   dark: number
+  /** The lines known to follow in this result's end states (shared by all results ending so). */
+  next: Lines
 }
+
+/** Results by line text, for one pair of states (light, dark). */
+type Lines = Map<string, LineResult>
 
 interface Language {
   grammar: ReturnType<HighlighterCore['getLanguage']>
   states: StateNumbers
-  lines: Map<string, LineResult>
+  /** Lines by the pair of states they start in. */
+  pairs: Map<string, Lines>
+  size: number
 }
 
 export interface CodeHighlighter {
@@ -89,6 +96,7 @@ class LineCachingHighlighter implements CodeHighlighter {
     const language = this.language(lang)
     let light = INITIAL_STATE
     let dark = INITIAL_STATE
+    let lines = this.lines(language, light, dark)
     const out: string[] = []
     for (const line of code.split(/\r?\n/)) {
       // Shiki leaves an empty line untokenised, and the state as it was.
@@ -96,14 +104,11 @@ class LineCachingHighlighter implements CodeHighlighter {
         out.push('<span class="line"></span>')
         continue
       }
-      const key = `${light},${dark},${line}`
-      let result = language.lines.get(key)
-      if (result === undefined) {
-        result = this.tokenize(language, line, light, dark)
-      }
+      const result = lines.get(line) ?? this.tokenize(language, lines, line, light, dark)
       out.push(result.html)
       light = result.light
       dark = result.dark
+      lines = result.next
     }
     return `${this.frame[0]}${out.join('\n')}${this.frame[1]}`
   }
@@ -112,28 +117,47 @@ class LineCachingHighlighter implements CodeHighlighter {
     this.shiki.dispose()
   }
 
-  private tokenize(language: Language, line: string, light: number, dark: number): LineResult {
+  private tokenize(language: Language, lines: Lines, line: string, light: number, dark: number): LineResult {
     const { grammar, states } = language
     // The registry's theme decides the colours a new scope gets, so it is set for each run.
     this.shiki.setTheme(THEMES.light)
     const inLight = grammar.tokenizeLine2(line, states.state(light) as never, TIME_LIMIT_MS)
     this.shiki.setTheme(THEMES.dark)
     const inDark = grammar.tokenizeLine2(line, states.state(dark) as never, TIME_LIMIT_MS)
+    const endLight = states.of(inLight.ruleStack)
+    const endDark = states.of(inDark.ruleStack)
     const result = {
       html: this.writer.write(line, inLight.tokens, inDark.tokens),
-      light: states.of(inLight.ruleStack),
-      dark: states.of(inDark.ruleStack),
+      light: endLight,
+      dark: endDark,
+      next: this.lines(language, endLight, endDark),
     }
-    if (language.lines.size >= MAX_LINES) language.lines.clear()
-    language.lines.set(`${light},${dark},${line}`, result)
+    // Past the limit everything is dropped; the lines every program has come back at once.
+    if (language.size >= MAX_LINES) {
+      language.pairs.clear()
+      language.size = 0
+    }
+    lines.set(line, result)
+    language.size++
     return result
+  }
+
+  /** The lines known to start in this pair of states. */
+  private lines(language: Language, light: number, dark: number): Lines {
+    const key = `${light},${dark}`
+    let lines = language.pairs.get(key)
+    if (!lines) {
+      lines = new Map()
+      language.pairs.set(key, lines)
+    }
+    return lines
   }
 
   private language(lang: string): Language {
     let language = this.languages.get(lang)
     if (!language) {
       const grammar = this.shiki.getLanguage(lang)
-      language = { grammar, states: new StateNumbers(this.initial), lines: new Map() }
+      language = { grammar, states: new StateNumbers(this.initial), pairs: new Map(), size: 0 }
       this.languages.set(lang, language)
     }
     return language
