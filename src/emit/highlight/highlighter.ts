@@ -12,6 +12,7 @@
  */
 import type { HighlighterCore, ThemeRegistrationResolved } from 'shiki/core'
 import { PolysnipError } from '../../errors.ts'
+import { rememberingEngine } from './engine.ts'
 import { LineWriter, type ThemeColours } from './line-html.ts'
 import { INITIAL_STATE, StateNumbers } from './states.ts'
 
@@ -73,7 +74,7 @@ export async function createCodeHighlighter(langs: readonly string[]): Promise<C
   const shiki = await createHighlighterCore({
     langs: langs.map((l) => bundledLanguages[l as keyof typeof bundledLanguages]),
     themes: [bundledThemes[THEMES.light], bundledThemes[THEMES.dark]],
-    engine: createOnigurumaEngine(import('shiki/wasm')),
+    engine: createOnigurumaEngine(import('shiki/wasm')).then(rememberingEngine),
   })
   return new LineCachingHighlighter(shiki, INITIAL)
 }
