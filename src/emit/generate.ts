@@ -82,7 +82,7 @@ export interface GenerateOptions {
 }
 
 export interface Output {
-  /** Output files by relative path, manifest included, in a stable order; with a sink, only the manifest. */
+  /** Output files by relative path, manifest included, in a stable order (with a sink: the manifest). */
   files: Map<string, string>
   manifest: Manifest
   /** Snippets rendered in this run; the others came from the cache. */
@@ -150,7 +150,7 @@ export async function generate(
   const files = new Map<string, string>()
   const hashes = new Map<string, string>()
   const { sink } = options
-  const add = async (path: string, content: string, owner: string, known?: string): Promise<string> => {
+  const add = async (path: string, content: string, owner: string, known?: string) => {
     if (hashes.has(path)) {
       throw new PolysnipError(`two outputs would write "${path}" (the second from ${owner})`, {
         hint: 'give the target a different "file" in target.json, or drop one of the formats',
@@ -173,9 +173,8 @@ export async function generate(
         expected: programs,
       })
     : undefined
-  const context = highlighter
-    ? { highlight: highlighter.html, tabsAssets: await loadTabsAssets(options.highlightCache ?? false) }
-    : {}
+  const tabsAssets = highlighter ? await loadTabsAssets(options.highlightCache ?? false) : undefined
+  const context = highlighter ? { highlight: highlighter.html, tabsAssets } : {}
 
   const snippets: SnippetEntry[] = []
   const specEntries: Manifest['specs'] = []
@@ -184,8 +183,8 @@ export async function generate(
     for (let start = 0; start < groups.length; start += BATCH_SPECS) {
       const batch = groups.slice(start, start + BATCH_SPECS)
       if (highlighter) {
-        const todo = batch.filter((g) => !cache?.reused(g.spec))
-        await highlighter.prepare(todo.flatMap((g) => g.snippets.map((s) => ({ code: s.code, lang: s.target.shiki }))))
+        const todo = batch.filter((g) => !cache?.reused(g.spec)).flatMap((g) => g.snippets)
+        await highlighter.prepare(todo.map((s) => ({ code: s.code, lang: s.target.shiki })))
       }
       for (const group of batch) {
         const { entries, outputs } = await addGroup(group)

@@ -123,7 +123,7 @@ export class OutputWriter implements OutputSink {
     private readonly stamps: Stamps | undefined,
   ) {}
 
-  static async open(outDir: string, options: Pick<WriteOptions, 'stampFile'> = {}): Promise<OutputWriter> {
+  static async open(outDir: string, options: Pick<WriteOptions, 'stampFile'> = {}) {
     const stamps = options.stampFile === undefined ? undefined : Stamps.read(options.stampFile)
     return new OutputWriter(outDir, await previousFiles(outDir), stamps)
   }

@@ -27,7 +27,7 @@ export interface HighlightOptions {
    * @default true
    */
   store?: boolean
-  /** About how many programs will be highlighted: many are shared with a worker thread. @default 0 */
+  /** About how many programs will be highlighted (many are shared with a worker). @default 0 */
   expected?: number
 }
 
@@ -96,7 +96,8 @@ export class Highlighter {
 
     const shiki = await this.load(missing.map((m) => m.lang))
     // Without the final line break: Shiki would show it as an empty last line.
-    const html = await shiki.html(missing.map(({ code, lang }) => ({ code: code.replace(/\n$/, ''), lang })))
+    const programs = missing.map(({ code, lang }) => ({ code: code.replace(/\n$/, ''), lang }))
+    const html = await shiki.html(programs)
     for (const [i, { key }] of missing.entries()) {
       const text = html[i] ?? ''
       this.results.set(key, text)

@@ -56,7 +56,7 @@ export interface CodeHighlighter {
 
 /** Loads Shiki with `langs` (Shiki language ids) and polysnip's two themes. */
 export async function createCodeHighlighter(langs: readonly string[]): Promise<CodeHighlighter> {
-  const [{ createHighlighterCore }, { createOnigurumaEngine }, { bundledLanguages }, { bundledThemes }, { INITIAL }] =
+  const [core, { createOnigurumaEngine }, { bundledLanguages }, { bundledThemes }, { INITIAL }] =
     await Promise.all([
       import('shiki/core'),
       import('shiki/engine/oniguruma'),
@@ -71,7 +71,7 @@ export async function createCodeHighlighter(langs: readonly string[]): Promise<C
       hint: 'set "shiki" in target.json to a Shiki language id, e.g. "bash" or "javascript"',
     })
   }
-  const shiki = await createHighlighterCore({
+  const shiki = await core.createHighlighterCore({
     langs: langs.map((l) => bundledLanguages[l as keyof typeof bundledLanguages]),
     themes: [bundledThemes[THEMES.light], bundledThemes[THEMES.dark]],
     engine: createOnigurumaEngine(import('shiki/wasm')).then(rememberingEngine),
@@ -118,7 +118,7 @@ class LineCachingHighlighter implements CodeHighlighter {
     this.shiki.dispose()
   }
 
-  private tokenize(language: Language, lines: Lines, line: string, light: number, dark: number): LineResult {
+  private tokenize(language: Language, lines: Lines, line: string, light: number, dark: number) {
     const { grammar, states } = language
     // The registry's theme decides the colours a new scope gets, so it is set for each run.
     this.shiki.setTheme(THEMES.light)

@@ -81,7 +81,8 @@ export class StateNumbers {
     if (s === null) return -1
     const seen = this.known.get(s)
     if (seen !== undefined) return seen
-    return this.remember(s, `L|${this.scopes(s.parent)}|${this.path(s.scopePath)}|${s.tokenAttributes}`)
+    const key = `L|${this.scopes(s.parent)}|${this.path(s.scopePath)}|${s.tokenAttributes}`
+    return this.remember(s, key)
   }
 
   private path(p: ScopePath | null): number {
