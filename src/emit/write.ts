@@ -1,7 +1,9 @@
 /**
- * Puts generated files on disk, or compares them with what is there. Writes are atomic per file
- * (temporary file, then rename), and files that an earlier run wrote but this one did not are
- * removed, so the folder always matches one run.
+ * Puts generated files on disk, or compares them with what is there, one file at a time as
+ * generation makes them (`OutputWriter`, `DriftCheck`) or for a whole set (`writeOutput`,
+ * `checkOutput`). Changed files go to temporary files first and are renamed into place together
+ * at the end, manifest last; files that an earlier run wrote but this one did not are removed, so
+ * the folder always matches one run.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { readFile, rm, rmdir } from 'node:fs/promises'
