@@ -68,6 +68,8 @@ function writeCached(dir: string, key: string, html: string): void {
 /** Highlighted HTML for batches of programs; see `prepare`. */
 export class Highlighter {
   private readonly results = new Map<string, string>()
+  /** How many prepared batches hold each result: the next batch is prepared before one is done. */
+  private readonly holders = new Map<string, number>()
   private shiki: Promise<HighlightPool> | undefined
   private readonly langs = new Set<string>()
   private madeCacheDir = false
@@ -87,6 +89,7 @@ export class Highlighter {
     const missing: Array<HighlightRequest & { key: string }> = []
     for (const request of requests) {
       const key = cacheKey(request)
+      this.holders.set(key, (this.holders.get(key) ?? 0) + 1)
       if (this.results.has(key)) continue
       const cached = readCached(this.cacheDir, key)
       if (cached === undefined) missing.push({ ...request, key })
@@ -105,16 +108,30 @@ export class Highlighter {
     }
   }
 
-  /** The HTML for a program given to `prepare` since the last `forget`. */
+  /** The HTML for a program given to `prepare` and not yet to `forget`. */
   readonly html: Highlight = (code, lang) => {
     const html = this.results.get(cacheKey({ code, lang }))
     if (html === undefined) throw new Error(`unreachable: "${lang}" code was not highlighted up front`)
     return html
   }
 
-  /** Drops the prepared results. */
-  forget(): void {
-    this.results.clear()
+  /** Drops the results prepared for `requests` (by an earlier `prepare`), or for all. */
+  forget(requests?: readonly HighlightRequest[]): void {
+    if (!requests) {
+      this.results.clear()
+      this.holders.clear()
+      return
+    }
+    for (const request of requests) {
+      const key = cacheKey(request)
+      const left = (this.holders.get(key) ?? 0) - 1
+      if (left > 0) {
+        this.holders.set(key, left)
+      } else {
+        this.holders.delete(key)
+        this.results.delete(key)
+      }
+    }
   }
 
   /** Unloads Shiki; prepared results stay readable. */

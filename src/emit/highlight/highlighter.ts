@@ -29,6 +29,12 @@ const TIME_LIMIT_MS = 0
 /** Lines remembered per language before the memory is dropped and filled again. */
 const MAX_LINES = 5_000
 
+/**
+ * A line seen once is only marked: most such lines (URLs, headers, bodies) never come again, and
+ * their HTML was most of the cache's memory. A line seen twice is remembered in full.
+ */
+const SEEN_ONCE = null
+
 interface LineResult {
   html: string
   light: number
@@ -38,14 +44,16 @@ interface LineResult {
 }
 
 /** Results by line text, for one pair of states (light, dark). */
-type Lines = Map<string, LineResult>
+type Lines = Map<string, LineResult | typeof SEEN_ONCE>
 
 interface Language {
   grammar: ReturnType<HighlighterCore['getLanguage']>
   states: StateNumbers
   /** Lines by the pair of states they start in. */
   pairs: Map<string, Lines>
+  /** Lines remembered in full, and lines only marked as seen once. */
   size: number
+  marks: number
 }
 
 export interface CodeHighlighter {
@@ -134,12 +142,18 @@ class LineCachingHighlighter implements CodeHighlighter {
       next: this.lines(language, endLight, endDark),
     }
     // Past the limit everything is dropped; the lines every program has come back at once.
-    if (language.size >= MAX_LINES) {
+    if (language.size >= MAX_LINES || language.marks >= MAX_LINES * 8) {
       language.pairs.clear()
       language.size = 0
+      language.marks = 0
     }
-    lines.set(line, result)
-    language.size++
+    if (lines.has(line)) {
+      lines.set(line, result)
+      language.size++
+    } else {
+      lines.set(line, SEEN_ONCE)
+      language.marks++
+    }
     return result
   }
 
@@ -158,7 +172,7 @@ class LineCachingHighlighter implements CodeHighlighter {
     let language = this.languages.get(lang)
     if (!language) {
       const grammar = this.shiki.getLanguage(lang)
-      language = { grammar, states: new StateNumbers(this.initial), pairs: new Map(), size: 0 }
+      language = { grammar, states: new StateNumbers(this.initial), pairs: new Map(), size: 0, marks: 0 }
       this.languages.set(lang, language)
     }
     return language
