@@ -30,6 +30,8 @@ const BUNDLED_IMPORTS = ['handlebars', 'yaml', 'zod/v4']
 
 const OUTPUTS = [
   'dist/cli/cli.js',
+  'dist/cli/highlight-worker.js',
+  'dist/highlight-worker.js',
   'dist/cli/deps.cjs',
   'dist/index.js',
   'dist/astro.js',
@@ -156,9 +158,12 @@ async function rebuild() {
     metafile: true,
   }
 
+  // The highlighting worker thread (src/emit/highlight/pool.ts starts it from the folder of the
+  // code that needs it), so both the library and the command get one.
+  const worker = { 'highlight-worker': at('src/emit/highlight/worker.ts') }
   const lib = build({
     ...common,
-    entryPoints: { index: at('src/index.ts'), astro: at('src/astro/index.ts') },
+    entryPoints: { index: at('src/index.ts'), astro: at('src/astro/index.ts'), ...worker },
     outdir: at('dist'),
     plugins: [externals],
   })
@@ -166,7 +171,7 @@ async function rebuild() {
   // The command, in its own folder so its chunks never mix with the library's.
   const cli = build({
     ...common,
-    entryPoints: { cli: at('src/cli/main.ts') },
+    entryPoints: { cli: at('src/cli/main.ts'), ...worker },
     outdir: at('dist/cli'),
     plugins: [depsShims, externals],
   })

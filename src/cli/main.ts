@@ -5,28 +5,47 @@
 import { join } from 'node:path'
 import { isPolysnipError } from '../errors.ts'
 import { createLogger, type Logger } from '../log.ts'
-import { buildProject } from '../config/project.ts'
-import { checkOutput, writeOutput } from '../emit/write.ts'
+import { buildProject, type BuildResult } from '../config/project.ts'
+import type { Project } from '../config/resolve.ts'
+import { MANIFEST_FILE } from '../emit/generate.ts'
+import { DriftCheck, OutputWriter } from '../emit/write.ts'
+import type { Stamps } from '../emit/stamps.ts'
 import { parseCliArgs, USAGE, type GenArgs } from './args.ts'
 
 async function gen(args: GenArgs, log: Logger): Promise<number> {
-  const { files, manifest, specs, targets, project, rendered, hashes, stamps } = await buildProject({
-    config: args.config,
-    specs: args.specs,
-    out: args.out,
-    targets: args.targets,
-    templates: args.templates,
-    formats: args.formats,
-    cache: args.cache,
-    logger: log,
-    // Not for --check, which reads every file anyway.
-    stamps: !args.check,
-  })
+  // Files go to the folder (or are compared with it) as they are made, not all held at once.
+  let sink: OutputWriter | DriftCheck | undefined
+  const open = async (project: Project, stamps?: Stamps) => {
+    sink = args.check ? new DriftCheck(project.out) : await OutputWriter.open(project.out, { stamps })
+    return sink
+  }
+  let built: BuildResult
+  try {
+    built = await buildProject({
+      config: args.config,
+      specs: args.specs,
+      out: args.out,
+      targets: args.targets,
+      templates: args.templates,
+      formats: args.formats,
+      cache: args.cache,
+      logger: log,
+      // Not for --check, which reads every file anyway.
+      stamps: !args.check,
+      sink: open,
+    })
+  } catch (e) {
+    if (sink instanceof OutputWriter) await sink.abort()
+    throw e
+  }
+  const { files, manifest, specs, targets, project, rendered } = built
   const out = project.out
   const count = `${specs.length} spec${specs.length === 1 ? '' : 's'} × ${targets.length} targets`
+  const manifestText = files.get(MANIFEST_FILE) ?? ''
 
-  if (args.check) {
-    const drift = await checkOutput(out, files)
+  if (sink instanceof DriftCheck) {
+    await sink.add(MANIFEST_FILE, manifestText)
+    const drift = await sink.finish()
     const lines = [
       ...drift.changed.map((f) => `  changed: ${join(out, f)}`),
       ...drift.missing.map((f) => `  missing: ${join(out, f)}`),
@@ -40,8 +59,9 @@ async function gen(args: GenArgs, log: Logger): Promise<number> {
     log.info(`${count}: ${out}/ is up to date`)
     return 0
   }
+  if (!(sink instanceof OutputWriter)) throw new Error('unreachable: buildProject opens the sink')
 
-  const result = await writeOutput(out, files, { stamps, hashes })
+  const result = await sink.commit(manifestText)
   log.info(
     `${count} → ${manifest.snippets.length} snippets` +
       `${manifest.formats.length ? ` (+ ${manifest.formats.join(', ')})` : ''} in ${out}/ ` +

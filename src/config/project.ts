@@ -7,6 +7,7 @@ import { GenCache } from '../emit/cache.ts'
 import { loadSpecsCached } from '../emit/cached-specs.ts'
 import { generate, type Output } from '../emit/generate.ts'
 import { Stamps, stampFileFor } from '../emit/stamps.ts'
+import type { OutputSink } from '../emit/write.ts'
 import { readVerification } from '../emit/formats/verification.ts'
 import { silentLogger, type Logger } from '../log.ts'
 import { loadTargets, selectTargets, type Target } from '../render/targets.ts'
@@ -19,10 +20,16 @@ export interface BuildOptions extends ProjectOptions {
   logger?: Logger | undefined
   /**
    * Reads what the last run wrote into the output folder and stats those files first thing
-   * (see `Stamps.observe`), for `writeOutput({ stamps })`; needs the generation cache.
-   * @default false
+   * (see `Stamps.observe`), for `writeOutput({ stamps })` or the sink; needs the generation
+   * cache. @default false
    */
   stamps?: boolean | undefined
+  /**
+   * Where each output file goes as soon as it is made (see `OutputWriter`), chosen once the
+   * project is resolved, given the stamps read for it; `files` then holds only the manifest.
+   * @default every file kept in `files`
+   */
+  sink?: ((project: Project, stamps?: Stamps) => OutputSink | Promise<OutputSink>) | undefined
 }
 
 export interface BuildResult extends Output {
@@ -73,7 +80,9 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
   const known = engine && cache ? cache.templates() : new Map<string, string>()
   for (const [text, source] of known) engine?.precompiledSources.set(text, source)
   if (cache?.missed) await compileAll(targets)
+  const sink = await options.sink?.(project, stamps)
   const output = await generate(specs, targets, {
+    sink,
     formats: project.formats,
     openapi: project.openapi,
     verification,

@@ -1,9 +1,11 @@
 /**
- * Puts generated files on disk, or compares them with what is there. Writes are atomic per file
- * (temporary file, then rename), and files that an earlier run wrote but this one did not are
- * removed, so the folder always matches one run.
+ * Puts generated files on disk, or compares them with what is there, one file at a time as
+ * generation makes them (`OutputWriter`, `DriftCheck`) or for a whole set (`writeOutput`,
+ * `checkOutput`). Changed files go to temporary files first and are renamed into place together
+ * at the end, manifest last; files that an earlier run wrote but this one did not are removed, so
+ * the folder always matches one run.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { readFile, rm, rmdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { MANIFEST_FILE, sha256, type Manifest } from './generate.ts'
@@ -18,15 +20,10 @@ export interface Drift {
   stale: string[]
 }
 
-/** Like readIfExists, synchronously: most reads here are small, and a thread hop each cost more. */
-function readNow(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8')
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw e
-  }
-}
+/** A file's text, or a loader for it (the generation cache reads texts only when needed). */
+export type Content = string | (() => string)
+
+const textOf = (content: Content): string => (typeof content === 'string' ? content : content())
 
 async function readIfExists(path: string): Promise<string | null> {
   try {
@@ -35,6 +32,16 @@ async function readIfExists(path: string): Promise<string | null> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw e
   }
+}
+
+/**
+ * True when `path` holds exactly `content`. Most changed files differ in size, so they are not
+ * read; a missing file costs a stat, not an exception.
+ */
+function holds(path: string, content: string): boolean {
+  const info = statSync(path, { throwIfNoEntry: false })
+  if (!info?.isFile() || info.size !== Buffer.byteLength(content)) return false
+  return readFileSync(path, 'utf8') === content
 }
 
 /**
@@ -57,18 +64,35 @@ async function previousFiles(outDir: string, stamps?: Stamps): Promise<string[]>
   }
 }
 
+/** Compares output files with `outDir` as they come, without touching it. */
+export class DriftCheck implements OutputSink {
+  private readonly drift: Drift = { changed: [], missing: [], stale: [] }
+  private readonly seen = new Set<string>()
+
+  constructor(private readonly outDir: string) {}
+
+  async add(file: string, content: Content): Promise<void> {
+    this.seen.add(file)
+    const current = await readIfExists(join(this.outDir, file))
+    if (current === null) this.drift.missing.push(file)
+    else if (current !== textOf(content)) this.drift.changed.push(file)
+  }
+
+  /** The differences, once every file (the manifest included) was added. */
+  async finish(): Promise<Drift> {
+    for (const file of await previousFiles(this.outDir)) {
+      const there = (await readIfExists(join(this.outDir, file))) !== null
+      if (!this.seen.has(file) && there) this.drift.stale.push(file)
+    }
+    return this.drift
+  }
+}
+
 /** Compares the rendered files with `outDir` without touching it. */
 export async function checkOutput(outDir: string, files: Map<string, string>): Promise<Drift> {
-  const drift: Drift = { changed: [], missing: [], stale: [] }
-  for (const [file, content] of files) {
-    const current = await readIfExists(join(outDir, file))
-    if (current === null) drift.missing.push(file)
-    else if (current !== content) drift.changed.push(file)
-  }
-  for (const file of await previousFiles(outDir)) {
-    if (!files.has(file) && (await readIfExists(join(outDir, file))) !== null) drift.stale.push(file)
-  }
-  return drift
+  const check = new DriftCheck(outDir)
+  for (const [file, content] of files) await check.add(file, content)
+  return check.finish()
 }
 
 export interface WriteResult {
@@ -89,70 +113,117 @@ export interface WriteOptions {
   hashes?: Map<string, string> | undefined
 }
 
+/** Takes finished output files one at a time, so that they need not all be in memory at once. */
+export interface OutputSink {
+  /** `hash` is the SHA-256 of `content`, when known. */
+  add(file: string, content: Content, hash?: string): Promise<void>
+}
+
+/**
+ * Writes output files as they come, without putting any in place before `commit`: a changed file
+ * goes to a temporary file beside its target, and `commit` renames them all, removes files an
+ * earlier run wrote and this one did not, and writes the manifest last. If generation fails
+ * halfway, `abort` removes the temporary files and the folder is as it was.
+ */
+export class OutputWriter implements OutputSink {
+  private readonly result: WriteResult = { written: [], unchanged: [], removed: [] }
+  /** Temporary file and hash of each changed file, by path. */
+  private readonly temps = new Map<string, { temp: string; hash: string }>()
+  private readonly seen = new Set<string>()
+  private readonly folders = new Set<string>()
+
+  private constructor(
+    private readonly outDir: string,
+    private readonly previous: string[],
+    private readonly stamps: Stamps | undefined,
+  ) {}
+
+  static async open(outDir: string, options: Pick<WriteOptions, 'stampFile' | 'stamps'> = {}) {
+    const { stampFile } = options
+    const stamps = options.stamps ?? (stampFile === undefined ? undefined : Stamps.read(stampFile))
+    return new OutputWriter(outDir, await previousFiles(outDir, stamps), stamps)
+  }
+
+  // Synchronous on purpose: thousands of small files cost several times more as async calls,
+  // each a round trip through libuv's thread pool, and there is nothing to overlap them with.
+  async add(file: string, content: Content, hash?: string): Promise<void> {
+    this.seen.add(file)
+    const path = join(this.outDir, file)
+    // A file the stamps prove current is neither read nor (for a cached spec) even loaded.
+    if (this.stamps && hash !== undefined && this.stamps.matches(file, path, hash)) {
+      this.result.unchanged.push(file)
+      return
+    }
+    const text = textOf(content)
+    const sum = this.stamps ? (hash ?? sha256(text)) : ''
+    const stamped = hash === undefined && this.stamps?.matches(file, path, sum)
+    // A file that still holds what an earlier run recorded, with another hash, needs no reading.
+    const recorded = stamped ? undefined : this.stamps?.recordedIfSame(file, path)
+    const differs = recorded !== undefined && recorded !== sum
+    if (!differs && (stamped || holds(path, text))) {
+      this.stamps?.record(file, path, sum)
+      this.result.unchanged.push(file)
+      return
+    }
+    const folder = dirname(path)
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true })
+      this.folders.add(folder)
+    }
+    const temp = `${path}.${process.pid}.tmp`
+    writeFileSync(temp, text)
+    this.temps.set(file, { temp, hash: sum })
+    this.result.written.push(file)
+  }
+
+  /** Puts every changed file in place, the manifest (`MANIFEST_FILE`) last. */
+  async commit(manifest: string): Promise<WriteResult> {
+    // The manifest goes last: if the process dies midway, the old manifest still lists every
+    // file an earlier run wrote, so the next run cleans up correctly.
+    await this.add(MANIFEST_FILE, manifest)
+    for (const [file, { temp, hash }] of this.temps) {
+      const path = join(this.outDir, file)
+      renameSync(temp, path)
+      this.stamps?.record(file, path, hash)
+    }
+    this.temps.clear()
+    this.stamps?.save()
+
+    // The old manifest listed these; once the new one is in place nothing refers to them.
+    const stale = this.previous.filter((f) => !this.seen.has(f))
+    for (const file of stale) {
+      await rm(join(this.outDir, file), { force: true })
+      this.result.removed.push(file)
+    }
+    // A spec that is gone leaves its folder empty; rmdir refuses folders that still hold files.
+    const folders = new Set(stale.map((f) => dirname(join(this.outDir, f))))
+    for (const folder of folders) await rmdir(folder).catch(() => undefined)
+    return this.result
+  }
+
+  /** Removes the temporary files: nothing in the folder changes. */
+  async abort(): Promise<void> {
+    for (const { temp } of this.temps.values()) rmSync(temp, { force: true })
+    this.temps.clear()
+  }
+}
+
 /** Writes the files whose content changed, removes stale ones, manifest last. */
 export async function writeOutput(
   outDir: string,
   files: Map<string, string>,
   options: WriteOptions = {},
 ): Promise<WriteResult> {
-  const result: WriteResult = { written: [], unchanged: [], removed: [] }
-  const stamps = options.stamps ?? (options.stampFile === undefined ? undefined : Stamps.read(options.stampFile))
-  const stale = (await previousFiles(outDir, stamps)).filter((f) => !files.has(f))
-
-  // First what must be written, then the writing: texts the generation cache loads on demand
-  // (see output-files.ts) are all loaded before the first write, so a failure leaves no mix.
-  const pending: Array<[file: string, content: string, hash: string]> = []
-  // Concatenated rather than join()ed: thousands of normalisations showed in profiles, and the
-  // generated names are already normal.
-  const prefix = outDir.endsWith('/') ? outDir : `${outDir}/`
-  for (const file of files.keys()) {
-    const path = prefix + file
-    const known = options.hashes?.get(file)
-    if (stamps && known !== undefined && stamps.matches(file, path, known)) {
-      result.unchanged.push(file)
-      continue
+  const writer = await OutputWriter.open(outDir, options)
+  try {
+    // Loaders, not texts: a lazily filled map (output-files.ts) is read only where needed.
+    for (const file of files.keys()) {
+      const content = () => files.get(file) ?? ''
+      if (file !== MANIFEST_FILE) await writer.add(file, content, options.hashes?.get(file))
     }
-    const content = files.get(file) ?? ''
-    const hash = stamps ? (known ?? sha256(content)) : ''
-    const stamped = known === undefined && stamps?.matches(file, path, hash)
-    // A file that still holds what an earlier run recorded, with another hash, needs no reading.
-    const recorded = stamped ? undefined : stamps?.recordedIfSame(file, path)
-    if (recorded !== undefined && recorded !== hash) {
-      pending.push([file, content, hash])
-      continue
-    }
-    if (stamped || readNow(path) === content) {
-      stamps?.record(file, path, hash)
-      result.unchanged.push(file)
-      continue
-    }
-    pending.push([file, content, hash])
+    return await writer.commit(files.get(MANIFEST_FILE) ?? '')
+  } catch (e) {
+    await writer.abort()
+    throw e
   }
-
-  // The manifest goes last: if the process dies midway, the old manifest still lists every
-  // file this run may have written, so the next run cleans up correctly.
-  // Synchronous writes: for thousands of small files they beat a thread hop per call.
-  pending.sort(([a], [b]) => Number(a === MANIFEST_FILE) - Number(b === MANIFEST_FILE))
-  const folders = new Set<string>()
-  for (const [file, content, hash] of pending) {
-    const path = prefix + file
-    const folder = dirname(path)
-    if (!folders.has(folder)) mkdirSync(folder, { recursive: true })
-    folders.add(folder)
-    const temp = `${path}.${process.pid}.tmp`
-    writeFileSync(temp, content)
-    renameSync(temp, path)
-    stamps?.record(file, path, hash)
-    result.written.push(file)
-  }
-  stamps?.save()
-
-  for (const file of stale) {
-    await rm(join(outDir, file), { force: true })
-    result.removed.push(file)
-  }
-  // A spec that is gone leaves its folder empty; rmdir refuses folders that still hold files.
-  const emptied = new Set(stale.map((f) => dirname(join(outDir, f))))
-  for (const folder of emptied) await rmdir(folder).catch(() => undefined)
-  return result
 }
