@@ -27,5 +27,7 @@ export async function highlight(code: string, lang: string): Promise<string> {
     await h.loadLanguage(lang as BundledLanguage)
     loaded.add(lang)
   }
-  return h.codeToHtml(code, { lang, themes, defaultColor: false })
+  // No time limit per line: Shiki's default stops a slow line early (a grammar's first use on a
+  // busy machine is enough), which would make the site's colours depend on the machine's load.
+  return h.codeToHtml(code, { lang, themes, defaultColor: false, tokenizeTimeLimit: 0 })
 }
