@@ -12,6 +12,7 @@
 import Handlebars from 'handlebars'
 import type { Helpers } from '../helpers.ts'
 import { HELPER_NAMES } from '../helpers.ts'
+import { advance } from '../tidy.ts'
 import * as runtime from './runtime.ts'
 
 type Node = hbs.AST.Node
@@ -19,7 +20,8 @@ type Program = hbs.AST.Program
 type Path = hbs.AST.PathExpression
 type Hash = hbs.AST.Hash | undefined
 
-export type CompiledRender = (context: object) => string
+/** With `tidied`, returns what tidy() makes of the text; it runs tidy() only when it must. */
+export type CompiledRender = (context: object, tidied?: boolean) => string
 
 export type Compiled = { render: CompiledRender; declined?: never } | { render?: never; declined: string }
 
@@ -79,12 +81,13 @@ export function compileTemplate(template: string, helpers: Helpers): Compiled {
     const scope = { context: 'c', depths: generator.depths ? 'd' : null, frame: null, memo: new Map() }
     const body = generator.program(ast, scope)
     const source = [
-      'return function compiledTemplate(c) {',
+      'return function compiledTemplate(c, tidied) {',
       "  if (c === null || typeof c !== 'object') r.fallback()",
       generator.depths ? '  const d = [c]' : '',
-      "  let o = ''",
+      // o: the text; z: its tidy state (see TidyState); t: the value printed last.
+      "  let o = '', z = r.TIDY_START, t = ''",
       declare(scope, body),
-      '  return o',
+      '  return tidied ? (z === r.TIDY_END ? o : r.tidy(o)) : o',
       '}',
     ].join('\n')
     const make = new Function('r', 'h', source) as (r: typeof runtime, h: Helpers) => CompiledRender
@@ -122,17 +125,34 @@ class Generator {
     switch (node.type) {
       case 'ContentStatement': {
         const { value } = node as hbs.AST.ContentStatement
-        return value ? `o += ${JSON.stringify(value)}` : ''
+        return value ? `o += ${JSON.stringify(value)}\n${this.tidyState(value)}` : ''
       }
       case 'CommentStatement':
         return ''
       case 'MustacheStatement':
-        return `o += (${this.mustache(node as hbs.AST.MustacheStatement, scope)}) ?? ''`
+        // As `o += value` would append it; the tidy state needs the text.
+        return [
+          `t = '' + ((${this.mustache(node as hbs.AST.MustacheStatement, scope)}) ?? '')`,
+          'o += t',
+          'z = r.advance(z, t)',
+        ].join('\n')
       case 'BlockStatement':
         return this.block(node as hbs.AST.BlockStatement, scope)
       default:
         return decline(`${node.type} is not compiled`)
     }
+  }
+
+  /**
+   * The tidy state after template text, worked out now: text that does not start with a line
+   * break leaves the same state whatever came before it (but an untidy one).
+   */
+  private tidyState(text: string): string {
+    const count = /^\n*/.exec(text)?.[0].length ?? 0
+    const rest = text.slice(count)
+    const after = rest === '' ? -1 : advance(0, rest)
+    if (count > 0) return `z = r.afterBreaks(z, ${count}, ${after})`
+    return after === runtime.UNTIDY ? `z = ${after}` : `z = (z & ${runtime.UNTIDY}) | ${after}`
   }
 
   private mustache(node: hbs.AST.MustacheStatement, scope: Scope): string {
