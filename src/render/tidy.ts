@@ -86,14 +86,44 @@ function endsBlank(code: number): boolean {
 }
 
 /**
- * Appending text that starts with `count` line breaks and then text whose own state is `rest`
- * (what `advance(0, …)` gives the remainder; -1 when there is none). Compiled templates work out
- * `count` and `rest` for each piece of template text when they are compiled: text that does not
- * start with a line break leaves a state that does not depend on the one before it.
+ * Template text that starts with `count` line breaks, then text whose own state is `rest` (what
+ * `advance(0, …)` gives the remainder; -1 when there is none): how many of those line breaks to
+ * write. tidy() turns every run of two or more line breaks into two (blank lines between them
+ * included, once trimmed), and drops the ones at the start, so a run can be cut short as it is
+ * written; compiled templates do so, and usually know the state before the text when they are
+ * compiled, so that this runs only after a block whose branches end differently.
  */
+export function breaksToWrite(state: TidyState, count: number): number {
+  if (state & (UNTIDY | ENDS_BLANK)) return count
+  if (state === TIDY_START) return 0
+  const before = state & 3
+  return before + count >= 3 ? Math.max(0, 2 - before) : count
+}
+
+/** The state after such text, written as `breaksToWrite` says. */
 export function afterBreaks(state: TidyState, count: number, rest: TidyState): TidyState {
-  if (state & (UNTIDY | ENDS_BLANK)) return UNTIDY
-  const breaks = (state & 3) + count
-  if (breaks >= 3) return UNTIDY
+  if (state & (UNTIDY | ENDS_BLANK)) return count > 0 ? UNTIDY : state
+  if (state === TIDY_START) return rest === -1 ? state : rest
+  const breaks = Math.min(2, (state & 3) + count)
   return rest === -1 ? breaks : rest
+}
+
+/** Line breaks by count, for `breaksToWrite` (a longer run of them can be written as two). */
+export const BREAKS_BY_COUNT = ['', '\n', '\n\n']
+
+/**
+ * Template text as tidy() would leave it, where that does not depend on what surrounds it: from
+ * its first to its last character that is not a blank or line break, blanks at line ends go and
+ * runs of line breaks fold, and a final run of three or more line breaks becomes two. Text with
+ * \r, U+2028 or U+2029 is left as it is.
+ */
+export function tidyInside(text: string): string {
+  if (OTHER_BREAKS.test(text)) return text
+  const first = text.search(/[^ \t\n]/)
+  if (first === -1) return text
+  let last = text.length - 1
+  while (/[ \t\n]/.test(text.charAt(last))) last--
+  const inside = text.slice(first, last + 1).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n')
+  const after = text.slice(last + 1)
+  return text.slice(0, first) + inside + (/^\n{3,}$/.test(after) ? '\n\n' : after)
 }

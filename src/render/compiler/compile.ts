@@ -12,8 +12,8 @@
 import Handlebars from 'handlebars'
 import type { Helpers } from '../helpers.ts'
 import { HELPER_NAMES } from '../helpers.ts'
-import { advance } from '../tidy.ts'
 import * as runtime from './runtime.ts'
+import { RawWriter, TidyWriter, type Writer } from './writer.ts'
 
 type Node = hbs.AST.Node
 type Program = hbs.AST.Program
@@ -35,6 +35,8 @@ function decline(why: string): never {
 const BUILT_IN = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing']
 const HELPER = new Set(HELPER_NAMES)
 const ANY_HELPER = new Set([...HELPER_NAMES, ...BUILT_IN])
+/** The helpers that print an escaped literal or comment (see Writer.literal). */
+const LITERALS = new Set(['str', 'text', 'comment', 'json', 'envRef'])
 const DATA = new Set(['root', 'index', 'key', 'first', 'last'])
 
 /** The loop variables of the innermost `#each`, as JavaScript expressions. */
@@ -77,17 +79,14 @@ function pairs(hash: Hash): hbs.AST.HashPair[] {
 export function compileTemplate(template: string, helpers: Helpers): Compiled {
   try {
     const ast = Handlebars.parse(template)
-    const generator = new Generator(usesDepths(ast))
-    const scope = { context: 'c', depths: generator.depths ? 'd' : null, frame: null, memo: new Map() }
-    const body = generator.program(ast, scope)
+    const depths = usesDepths(ast)
+    // Two functions from one tree: the text as Handlebars prints it, and as tidy() leaves it.
     const source = [
-      'return function compiledTemplate(c, tidied) {',
+      `const raw = ${render(ast, new Generator(depths, new RawWriter()), "''")}`,
+      `const tidied = ${render(ast, new Generator(depths, new TidyWriter()), 'z === r.TIDY_END ? o : r.tidy(o)')}`,
+      'return function compiledTemplate(c, tidy) {',
       "  if (c === null || typeof c !== 'object') r.fallback()",
-      generator.depths ? '  const d = [c]' : '',
-      // o: the text; z: its tidy state (see TidyState); t: the value printed last.
-      "  let o = '', z = r.TIDY_START, t = ''",
-      declare(scope, body),
-      '  return tidied ? (z === r.TIDY_END ? o : r.tidy(o)) : o',
+      '  return tidy ? tidied(c) : raw(c)',
       '}',
     ].join('\n')
     const make = new Function('r', 'h', source) as (r: typeof runtime, h: Helpers) => CompiledRender
@@ -96,6 +95,21 @@ export function compileTemplate(template: string, helpers: Helpers): Compiled {
     if (e instanceof Declined) return { declined: e.message }
     throw e
   }
+}
+
+/** One render function's source; `result` is the expression it returns. */
+function render(ast: Program, generator: Generator, result: string): string {
+  const scope = { context: 'c', depths: generator.depths ? 'd' : null, frame: null, memo: new Map() }
+  const body = generator.program(ast, scope)
+  return [
+    'function (c) {',
+    generator.depths ? '  const d = [c]' : '',
+    // o: the text; z: its tidy state (see TidyState); t: the value printed last.
+    "  let o = '', z = r.TIDY_START, t = ''",
+    declare(scope, body),
+    `  return ${result === "''" ? 'o' : result}`,
+    '}',
+  ].join('\n')
 }
 
 /** Whether any path climbs to a parent context (`../`), which needs the context stack. */
@@ -109,7 +123,10 @@ function usesDepths(node: unknown): boolean {
 class Generator {
   private count = 0
 
-  constructor(readonly depths: boolean) {}
+  constructor(
+    readonly depths: boolean,
+    private readonly out: Writer,
+  ) {}
 
   private fresh(prefix: string): string {
     return `${prefix}${this.count++}`
@@ -125,34 +142,22 @@ class Generator {
     switch (node.type) {
       case 'ContentStatement': {
         const { value } = node as hbs.AST.ContentStatement
-        return value ? `o += ${JSON.stringify(value)}\n${this.tidyState(value)}` : ''
+        return value ? this.out.text(value) : ''
       }
       case 'CommentStatement':
         return ''
-      case 'MustacheStatement':
-        // As `o += value` would append it; the tidy state needs the text.
-        return [
-          `t = '' + ((${this.mustache(node as hbs.AST.MustacheStatement, scope)}) ?? '')`,
-          'o += t',
-          'z = r.advance(z, t)',
-        ].join('\n')
+      case 'MustacheStatement': {
+        const mustache = node as hbs.AST.MustacheStatement
+        const expression = this.mustache(mustache, scope)
+        const called = mustache.params.length > 0 || pairs(mustache.hash).length > 0
+        const name = (mustache.path as Path).parts[0] ?? ''
+        return called && LITERALS.has(name) ? this.out.literal(expression) : this.out.value(expression)
+      }
       case 'BlockStatement':
         return this.block(node as hbs.AST.BlockStatement, scope)
       default:
         return decline(`${node.type} is not compiled`)
     }
-  }
-
-  /**
-   * The tidy state after template text, worked out now: text that does not start with a line
-   * break leaves the same state whatever came before it (but an untidy one).
-   */
-  private tidyState(text: string): string {
-    const count = /^\n*/.exec(text)?.[0].length ?? 0
-    const rest = text.slice(count)
-    const after = rest === '' ? -1 : advance(0, rest)
-    if (count > 0) return `z = r.afterBreaks(z, ${count}, ${after})`
-    return after === runtime.UNTIDY ? `z = ${after}` : `z = (z & ${runtime.UNTIDY}) | ${after}`
   }
 
   private mustache(node: hbs.AST.MustacheStatement, scope: Scope): string {
@@ -261,18 +266,22 @@ class Generator {
     const [yes, no] = name === 'unless' ? [inverse, program] : [program, inverse]
     if (name === 'if' || name === 'unless') {
       const zero = includeZero ? this.expression(includeZero.value, scope) : 'false'
-      const [then, otherwise] = [this.program(yes, scope), this.program(no, scope)]
+      const [then, otherwise] = this.branches(() => this.program(yes, scope), () => this.program(no, scope))
       return `if (r.truthy(${subject}, ${zero})) {\n${then}\n} else {\n${otherwise}\n}`
     }
     if (name === 'with') {
       const context = this.fresh('w')
       const inner = this.enter(context, scope, scope.frame)
+      const [body, otherwise] = this.branches(
+        () => declare(inner.scope, this.program(program, inner.scope)),
+        () => this.program(inverse, scope),
+      )
       return [
         `{ const ${context} = r.value(${subject})`,
         `if (!r.isEmpty(${context})) {`,
         inner.setup,
-        declare(inner.scope, this.program(program, inner.scope)),
-        `} else {\n${this.program(inverse, scope)}\n} }`,
+        body,
+        `} else {\n${otherwise}\n} }`,
       ].join('\n')
     }
     return this.each(subject, program, inverse, scope)
@@ -285,6 +294,13 @@ class Generator {
     ]
     const frame = { index: i, key, first: `(${i} === 0)`, last: `(${i} === ${n} - 1)` }
     const inner = this.enter(context, scope, frame)
+    // An item follows the text before the loop or the previous item.
+    const before = this.out.known
+    this.out.known = null
+    const body = declare(inner.scope, this.program(program, inner.scope))
+    this.out.known = before
+    const otherwise = this.program(inverse, scope)
+    this.out.known = null
     return [
       `{ const ${list} = r.value(${subject}); const ${keys} = r.eachKeys(${list})`,
       `const ${n} = ${keys} ? ${keys}.length : Array.isArray(${list}) ? ${list}.length : 0`,
@@ -293,10 +309,27 @@ class Generator {
       `const ${key} = ${keys} ? ${keys}[${i}] : ${i}`,
       `const ${context} = r.item(${list}[${key}])`,
       inner.setup,
-      declare(inner.scope, this.program(program, inner.scope)),
+      body,
       '}',
-      `if (${n} === 0) {\n${this.program(inverse, scope)}\n} }`,
+      `if (${n} === 0) {\n${otherwise}\n} }`,
     ].join('\n')
+  }
+
+  /**
+   * Code for the branches of a block, each starting from the text before it: what the writer
+   * knows after the block is what all of them end with, if they agree.
+   */
+  private branches(...branches: Array<() => string>): string[] {
+    const before = this.out.known
+    const ends = new Set<number | null>()
+    const code = branches.map((branch) => {
+      this.out.known = before
+      const text = branch()
+      ends.add(this.out.known)
+      return text
+    })
+    this.out.known = ends.size === 1 ? ([...ends][0] ?? null) : null
+    return code
   }
 
   /** A block that changes the context (`#each`, `#with`): the new scope, and the stack push. */

@@ -6,7 +6,9 @@
  * Handlebars runtime, so odd cases, and every error, come from Handlebars itself.
  */
 
-export { TIDY_END, TIDY_START, UNTIDY, advance, afterBreaks, tidy } from '../tidy.ts'
+export {
+  BREAKS_BY_COUNT, TIDY_END, TIDY_START, UNTIDY, advance, afterBreaks, breaksToWrite, tidy,
+} from '../tidy.ts'
 
 /** Thrown to hand a render over to the Handlebars runtime; never reaches a user. */
 export class Fallback extends Error {}
