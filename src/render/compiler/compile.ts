@@ -83,7 +83,7 @@ export function compileTemplate(template: string, helpers: Helpers): Compiled {
     // Two functions from one tree: the text as Handlebars prints it, and as tidy() leaves it.
     const source = [
       `const raw = ${render(ast, new Generator(depths, new RawWriter()), "''")}`,
-      `const tidied = ${render(ast, new Generator(depths, new TidyWriter()), 'z === r.TIDY_END ? o : r.tidy(o)')}`,
+      `const tidied = ${render(ast, new Generator(depths, new TidyWriter()), 'r.isTidy(z, o) ? o : r.tidy(o)')}`,
       'return function compiledTemplate(c, tidy) {',
       "  if (c === null || typeof c !== 'object') r.fallback()",
       '  return tidy ? tidied(c) : raw(c)',

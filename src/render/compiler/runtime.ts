@@ -7,7 +7,7 @@
  */
 
 export {
-  BREAKS_BY_COUNT, TIDY_END, TIDY_START, UNTIDY, advance, afterBreaks, breaksToWrite, tidy,
+  BREAKS_BY_COUNT, TIDY_END, TIDY_START, UNTIDY, advance, afterBreaks, breaksToWrite, isTidy, tidy,
 } from '../tidy.ts'
 
 /** Thrown to hand a render over to the Handlebars runtime; never reaches a user. */
