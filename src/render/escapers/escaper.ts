@@ -178,6 +178,10 @@ export interface JsonStyle {
   trailing: string
 }
 
+/** The brackets most styles open and close lists and objects with, shared rather than rebuilt. */
+export const BRACKETS: [string, string] = ['[', ']']
+export const BRACES: [string, string] = ['{', '}']
+
 /** Prints a JSON value as a multi-line native literal in the given style. */
 export function printJson(value: unknown, style: JsonStyle, indent: string): string {
   if (value === null) return style.null
@@ -189,13 +193,19 @@ export function printJson(value: unknown, style: JsonStyle, indent: string): str
 
   const [open, close] = style.open(value)
   const inner = indent + style.step
-  const items = Array.isArray(value)
-    ? value.map((v) => printJson(v, style, inner))
-    : Object.entries(value).map(([k, v]) =>
-        style.keyValue((style.key ?? style.string)(k), printJson(v, style, inner)),
-      )
-  if (items.length === 0) return open + close
-  return `${open}\n${items.map((i) => inner + i).join(',\n')}${style.trailing}\n${indent}${close}`
+  // Appended in one loop: arrays of items, mapped and joined, cost more than the text itself.
+  let items = ''
+  if (Array.isArray(value)) {
+    for (const item of value) items += `${items ? ',\n' : ''}${inner}${printJson(item, style, inner)}`
+  } else {
+    const key = style.key ?? style.string
+    for (const name of Object.keys(value)) {
+      const printed = style.keyValue(key(name), printJson(value[name], style, inner))
+      items += `${items ? ',\n' : ''}${inner}${printed}`
+    }
+  }
+  if (items === '') return open + close
+  return `${open}\n${items}${style.trailing}\n${indent}${close}`
 }
 
 function jsonNumber(n: number): string {
