@@ -5,11 +5,15 @@
  */
 import { PolysnipError } from '../errors.ts'
 import { credentialText, type Credential, type Spec } from '../spec/model.ts'
+import type { CommentCache } from './escapers/escaper.ts'
 
 const RAW_HINT =
   'print spec text through a helper: {{str x}} for a string literal, {{comment x}} for a comment'
 
-export class SpecText {
+export class SpecText implements CommentCache {
+  /** Its comment lines, once a target has worked them out (see CommentCache). */
+  commentLines?: readonly string[]
+
   constructor(readonly value: string) {}
 
   [Symbol.toPrimitive](): never {

@@ -45,7 +45,8 @@ export function bindHelpers(escaper: Escaper): Helpers {
       const text = expectText('text', value)
       return escaper.raw?.(text) ?? escaper.string(text)
     },
-    comment: (value) => escaper.comment(expectText('comment', value)),
+    comment: (value) =>
+      value instanceof SpecText ? escaper.comment(value.value, value) : escaper.comment(expectText('comment', value)),
     json: (value, indent) => {
       if (!(value instanceof SpecJson)) throw new PolysnipError('{{json}} needs request.body.json')
       if (!escaper.json) throw new PolysnipError('this language has no native JSON literal')

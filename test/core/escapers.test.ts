@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { CommentCache } from '../../src/render/escapers/escaper.ts'
 import { escapers } from '../../src/render/escapers/index.ts'
 import { advance } from '../../src/render/tidy.ts'
 import { hostile, tempDir } from './helpers.ts'
@@ -40,6 +41,21 @@ describe.each(Object.keys(probePrograms))('%s string literals', (language) => {
 })
 
 describe('escaper details', () => {
+  it('keeps the comment lines of long text on the object given, and prints the same', () => {
+    const long = `${'word '.repeat(30)}\nsecond line\u2028third`
+    for (const escaper of Object.values(escapers)) {
+      const cache: CommentCache = {}
+      const printed = escaper.comment(long)
+      expect(escaper.comment(long, cache)).toBe(printed)
+      expect(cache.commentLines?.length).toBe(4)
+      // Printed again from the lines kept, by this escaper's own marker.
+      expect(escaper.comment(long, cache)).toBe(printed)
+    }
+    const short: CommentCache = {}
+    escapers.go.comment('short', short)
+    expect(short.commentLines).toBeUndefined()
+  })
+
   it('never emits a Java \\u escape for a quote, backslash or line break', () => {
     const literal = escapers.java.string('"\\\n\r\\u0022')
     expect(literal).toBe('"\\"\\\\\\n\\r\\\\u0022"')

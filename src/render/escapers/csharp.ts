@@ -20,8 +20,8 @@ export const csharp: Escaper = {
   string(text) {
     return plainQuoted(text) ?? `"${escapeBody(text)}"`
   },
-  comment(text) {
-    return commentBlock(text, slashes)
+  comment(text, cache) {
+    return commentBlock(text, slashes, cache)
   },
 }
 

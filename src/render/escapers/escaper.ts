@@ -5,8 +5,11 @@
 export interface Escaper {
   /** A string literal, quotes included, that evaluates to exactly `text`. */
   string(text: string): string
-  /** Line comments carrying `text`, one per line of it, each with the comment marker. */
-  comment(text: string): string
+  /**
+   * Line comments carrying `text`, one per line of it, each with the comment marker. `cache`
+   * keeps the lines that long text is split into, for the next target (see CommentCache).
+   */
+  comment(text: string, cache?: CommentCache): string
   /**
    * A native literal for a JSON value (object, list, string, number, boolean, null), for languages
    * that serialise their own data structures. `indent` is the indentation of the first line.
@@ -98,11 +101,23 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff
 }
 
+/**
+ * Where the comment lines of one text are kept once worked out: the spec text object they come
+ * from (src/render/context.ts), which lives as long as its spec object, so every target
+ * rendering that spec splits its title and description once. Never keyed by the text itself:
+ * that would carry the work over to the next spec object with the same text, which a first
+ * render never gets.
+ */
+export interface CommentCache {
+  commentLines?: readonly string[]
+}
+
 /** `text` as comment lines, each written by `mark` (which adds the comment marker). */
-export function commentBlock(text: string, mark: (line: string) => string): string {
+export function commentBlock(text: string, mark: (line: string) => string, cache?: CommentCache): string {
   // One short printable line is the common case: no array to build and join.
   if (text.length <= COMMENT_WIDTH && PRINTABLE.test(text)) return mark(text)
-  return commentLines(text).map((line) => mark(line)).join('\n')
+  const lines = cache ? (cache.commentLines ??= commentLines(text)) : commentLines(text)
+  return lines.map((line) => mark(line)).join('\n')
 }
 
 /** A `//` comment line; `#` below. Blank lines keep just the marker. */
@@ -119,22 +134,11 @@ const COMMENT_WIDTH = 92
 export function commentLines(text: string): readonly string[] {
   // Most comment text is one short line of printable ASCII: nothing to split, show or wrap.
   if (text.length <= COMMENT_WIDTH && PRINTABLE.test(text)) return [text]
-  // Every target comments the same title and description, so a spec's comments are worked out
-  // once. The cache is cleared when full, which bounds its memory on a run over many specs.
-  let lines = commentCache.get(text)
-  if (!lines) {
-    if (commentCache.size >= 256) commentCache.clear()
-    lines = text
-      .split(/\r\n|[\n\r\u2028\u2029\u0085]/)
-      .map(showInvisible)
-      .flatMap((line) => wrap(line, COMMENT_WIDTH))
-    commentCache.set(text, lines)
-  }
-  // Shared with the cache: callers map over the lines and never change them.
-  return lines
+  return text
+    .split(/\r\n|[\n\r\u2028\u2029\u0085]/)
+    .map(showInvisible)
+    .flatMap((line) => wrap(line, COMMENT_WIDTH))
 }
-
-const commentCache = new Map<string, string[]>()
 
 // Controls and non-ASCII: what may be invisible. Tabs stay, as indentation.
 const showInvisible = escapeCodePoints('', (ch, code) =>

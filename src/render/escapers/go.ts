@@ -21,8 +21,8 @@ export const go: Escaper = {
   string(text) {
     return plainQuoted(text) ?? `"${escapeBody(text)}"`
   },
-  comment(text) {
-    return commentBlock(text, slashes)
+  comment(text, cache) {
+    return commentBlock(text, slashes, cache)
   },
 }
 

@@ -40,8 +40,8 @@ const JSON_STYLE: JsonStyle = {
 
 export const javascript: Escaper = {
   string,
-  comment(text) {
-    return commentBlock(text, slashes)
+  comment(text, cache) {
+    return commentBlock(text, slashes, cache)
   },
   json(value, indent) {
     return printJson(value, JSON_STYLE, indent)

@@ -45,9 +45,9 @@ const JSON_STYLE: JsonStyle = {
 
 export const php: Escaper = {
   string,
-  comment(text) {
+  comment(text, cache) {
     // `?>` ends PHP mode even inside a // comment.
-    return commentBlock(text, (line) => slashes(line.replaceAll('?>', '? >')))
+    return commentBlock(text, (line) => slashes(line.replaceAll('?>', '? >')), cache)
   },
   json(value, indent) {
     return printJson(value, JSON_STYLE, indent)

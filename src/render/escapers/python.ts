@@ -34,8 +34,8 @@ const JSON_STYLE: JsonStyle = {
 
 export const python: Escaper = {
   string,
-  comment(text) {
-    return commentBlock(text, hashes)
+  comment(text, cache) {
+    return commentBlock(text, hashes, cache)
   },
   json(value, indent) {
     return printJson(value, JSON_STYLE, indent)
