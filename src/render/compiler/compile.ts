@@ -106,6 +106,7 @@ function render(ast: Program, generator: Generator, result: string): string {
     generator.depths ? '  const d = [c]' : '',
     // o: the text; z: its tidy state (see TidyState); t: the value printed last.
     "  let o = '', z = r.TIDY_START, t = ''",
+    generator.temps.length > 0 ? `  let ${generator.temps.join(', ')}` : '',
     declare(scope, body),
     `  return ${result === "''" ? 'o' : result}`,
     '}',
@@ -122,6 +123,8 @@ function usesDepths(node: unknown): boolean {
 
 class Generator {
   private count = 0
+  /** Variables `lookup` holds parents in, declared at the top of the function. */
+  readonly temps: string[] = []
 
   constructor(
     readonly depths: boolean,
@@ -243,12 +246,22 @@ class Generator {
         const key = JSON.stringify(parts.slice(0, i + 1))
         const known = scope.memo.get(key) ?? this.fresh('v')
         scope.memo.set(key, known)
-        value = `(${known} ??= r.get(${value}, ${name}))`
+        value = `(${known} ??= ${this.lookup(value, name)})`
       } else {
-        value = `r.get(${value}, ${name})`
+        value = this.lookup(value, name)
       }
     })
     return value
+  }
+
+  /**
+   * `r.get` of a field, as `r.own` with the read itself here: each place in the template then has its own
+   * property cache, where one shared `parent[name]` in r.get saw every shape and name.
+   */
+  private lookup(parent: string, name: string): string {
+    const held = this.fresh('g')
+    this.temps.push(held)
+    return `r.own(${held} = ${parent}, ${name}, ${held}[${name}])`
   }
 
   private block(node: hbs.AST.BlockStatement, scope: Scope): string {

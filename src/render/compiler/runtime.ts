@@ -27,7 +27,11 @@ type Bag = Record<string, unknown>
  * logs a warning once), and calls a function it finds; both are left to Handlebars.
  */
 export function get(parent: unknown, name: string): unknown {
-  const value = (parent as Bag)[name]
+  return own(parent, name, (parent as Bag)[name])
+}
+
+/** `get`, given the value already read (`parent[name]`). */
+export function own(parent: unknown, name: string, value: unknown): unknown {
   if (value == null) return value
   if (typeof value !== 'function' && Object.hasOwn(parent as object, name)) return value
   return fallback()
