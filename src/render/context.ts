@@ -5,14 +5,15 @@
  */
 import { PolysnipError } from '../errors.ts'
 import { credentialText, type Credential, type Spec } from '../spec/model.ts'
-import type { CommentCache } from './escapers/escaper.ts'
+import type { TextCache } from './escapers/escaper.ts'
 
 const RAW_HINT =
   'print spec text through a helper: {{str x}} for a string literal, {{comment x}} for a comment'
 
-export class SpecText implements CommentCache {
-  /** Its comment lines, once a target has worked them out (see CommentCache). */
+export class SpecText implements TextCache {
+  // What escapers worked out for this text, for the next target (see TextCache).
   commentLines?: readonly string[]
+  quoted?: string | null
 
   constructor(readonly value: string) {}
 

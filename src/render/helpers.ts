@@ -40,7 +40,8 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 export function bindHelpers(escaper: Escaper): Helpers {
   return {
-    str: (value) => escaper.string(expectText('str', value)),
+    str: (value) =>
+      value instanceof SpecText ? escaper.string(value.value, value) : escaper.string(expectText('str', value)),
     text: (value) => {
       const text = expectText('text', value)
       return escaper.raw?.(text) ?? escaper.string(text)

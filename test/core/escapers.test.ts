@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { CommentCache } from '../../src/render/escapers/escaper.ts'
+import type { TextCache } from '../../src/render/escapers/escaper.ts'
 import { escapers } from '../../src/render/escapers/index.ts'
 import { advance } from '../../src/render/tidy.ts'
 import { hostile, tempDir } from './helpers.ts'
@@ -41,17 +41,27 @@ describe.each(Object.keys(probePrograms))('%s string literals', (language) => {
 })
 
 describe('escaper details', () => {
-  it('keeps the comment lines of long text on the object given, and prints the same', () => {
+  it('keeps comment lines and quoted text on the object given, and prints the same', () => {
     const long = `${'word '.repeat(30)}\nsecond line\u2028third`
     for (const escaper of Object.values(escapers)) {
-      const cache: CommentCache = {}
+      const cache: TextCache = {}
       const printed = escaper.comment(long)
       expect(escaper.comment(long, cache)).toBe(printed)
       expect(cache.commentLines?.length).toBe(4)
       // Printed again from the lines kept, by this escaper's own marker.
       expect(escaper.comment(long, cache)).toBe(printed)
     }
-    const short: CommentCache = {}
+    // One spec text object serves every target: what one escaper keeps, the others must be able
+    // to use.
+    for (const value of values) {
+      const cache: TextCache = {}
+      for (const escaper of Object.values(escapers)) {
+        if (value.includes('\0') && escaper === escapers.shell) continue
+        expect(escaper.string(value, cache)).toBe(escaper.string(value))
+        expect(escaper.comment(value, cache)).toBe(escaper.comment(value))
+      }
+    }
+    const short: TextCache = {}
     escapers.go.comment('short', short)
     expect(short.commentLines).toBeUndefined()
   })

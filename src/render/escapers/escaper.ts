@@ -3,13 +3,13 @@
  * Templates never print spec text directly: every string goes through one of these functions.
  */
 export interface Escaper {
-  /** A string literal, quotes included, that evaluates to exactly `text`. */
-  string(text: string): string
+  /** A string literal, quotes included, that evaluates to exactly `text` (`cache`: see TextCache). */
+  string(text: string, cache?: TextCache): string
   /**
    * Line comments carrying `text`, one per line of it, each with the comment marker. `cache`
-   * keeps the lines that long text is split into, for the next target (see CommentCache).
+   * keeps the lines that long text is split into, for the next target (see TextCache).
    */
-  comment(text: string, cache?: CommentCache): string
+  comment(text: string, cache?: TextCache): string
   /**
    * A native literal for a JSON value (object, list, string, number, boolean, null), for languages
    * that serialise their own data structures. `indent` is the indentation of the first line.
@@ -48,7 +48,9 @@ const PRINTABLE = /^[ -~]*$/
  * and `\` take a backslash and nothing else changes, which is what JSON.stringify writes (and
  * much faster than a loop); null for any other text.
  */
-export function plainQuoted(text: string): string | null {
+export function plainQuoted(text: string, cache?: TextCache): string | null {
+  // Five of the seven languages write this same literal: the first one to ask keeps it.
+  if (cache) return cache.quoted !== undefined ? cache.quoted : (cache.quoted = plainQuoted(text))
   if (UNQUOTED.test(text)) return `"${text}"`
   return PRINTABLE.test(text) ? JSON.stringify(text) : null
 }
@@ -102,18 +104,21 @@ function isLowSurrogate(code: number): boolean {
 }
 
 /**
- * Where the comment lines of one text are kept once worked out: the spec text object they come
- * from (src/render/context.ts), which lives as long as its spec object, so every target
- * rendering that spec splits its title and description once. Never keyed by the text itself:
- * that would carry the work over to the next spec object with the same text, which a first
- * render never gets.
+ * Where what escapers work out for one text is kept: the spec text object it comes from
+ * (src/render/context.ts), which lives as long as its spec object, so the targets rendering that
+ * spec split a long comment, or quote a plain string, once. Never keyed by the text itself: that
+ * would carry the work over to the next spec object with the same text, which a first render
+ * never gets.
  */
-export interface CommentCache {
+export interface TextCache {
+  /** The lines of a comment that is not one short printable line. */
   commentLines?: readonly string[]
+  /** What `plainQuoted` gives. */
+  quoted?: string | null
 }
 
 /** `text` as comment lines, each written by `mark` (which adds the comment marker). */
-export function commentBlock(text: string, mark: (line: string) => string, cache?: CommentCache): string {
+export function commentBlock(text: string, mark: (line: string) => string, cache?: TextCache): string {
   // One short printable line is the common case: no array to build and join.
   if (text.length <= COMMENT_WIDTH && PRINTABLE.test(text)) return mark(text)
   const lines = cache ? (cache.commentLines ??= commentLines(text)) : commentLines(text)

@@ -35,8 +35,8 @@ const asciiComment = escapeCodePoints(
 const ASCII = /^[\0-\x7f]*$/
 
 export const java: Escaper = {
-  string(text) {
-    return plainQuoted(text) ?? `"${escapeBody(text)}"`
+  string(text, cache) {
+    return plainQuoted(text, cache) ?? `"${escapeBody(text)}"`
   },
   comment(text, cache) {
     return commentBlock(text, (line) => {

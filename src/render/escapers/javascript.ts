@@ -1,6 +1,6 @@
 import {
   BRACES, BRACKETS, commentBlock, escapeCodePoints, hex, isInvisible, plainQuoted, printJson,
-  slashes, type Escaper, type JsonStyle,
+  slashes, type Escaper, type JsonStyle, type TextCache,
 } from './escaper.ts'
 
 // ECMAScript string literals. \x takes exactly 2 digits and \u{…} is braced, so escapes never
@@ -20,8 +20,8 @@ const escapeBody = escapeCodePoints('"\\', (ch, code) => {
   return code > 0xffff ? `\\u{${hex(code, 1)}}` : `\\u${hex(code, 4)}`
 })
 
-function string(text: string): string {
-  return plainQuoted(text) ?? `"${escapeBody(text)}"`
+function string(text: string, cache?: TextCache): string {
+  return plainQuoted(text, cache) ?? `"${escapeBody(text)}"`
 }
 
 // Built once: a style object per call was a share of every JSON literal's cost.

@@ -1,6 +1,6 @@
 import {
   BRACES, BRACKETS, commentBlock, escapeCodePoints, hashes, hex, isInvisible, plainQuoted,
-  printJson, type Escaper, type JsonStyle,
+  printJson, type Escaper, type JsonStyle, type TextCache,
 } from './escaper.ts'
 
 // Python str literals. \x, \u and \U take a fixed number of digits; f-strings are never used.
@@ -16,8 +16,8 @@ const escapeBody = escapeCodePoints('"\\', (ch, code) => {
   return code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`
 })
 
-function string(text: string): string {
-  return plainQuoted(text) ?? `"${escapeBody(text)}"`
+function string(text: string, cache?: TextCache): string {
+  return plainQuoted(text, cache) ?? `"${escapeBody(text)}"`
 }
 
 // Built once: a style object per call was a share of every JSON literal's cost.
