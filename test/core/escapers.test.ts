@@ -61,9 +61,6 @@ describe('escaper details', () => {
         expect(escaper.comment(value, cache)).toBe(escaper.comment(value))
       }
     }
-    const short: TextCache = {}
-    escapers.go.comment('short', short)
-    expect(short.commentLines).toBeUndefined()
   })
 
   it('never emits a Java \\u escape for a quote, backslash or line break', () => {

@@ -111,7 +111,7 @@ function isLowSurrogate(code: number): boolean {
  * never gets.
  */
 export interface TextCache {
-  /** The lines of a comment that is not one short printable line. */
+  /** The lines of a comment. */
   commentLines?: readonly string[]
   /** What `plainQuoted` gives. */
   quoted?: string | null
@@ -119,10 +119,13 @@ export interface TextCache {
 
 /** `text` as comment lines, each written by `mark` (which adds the comment marker). */
 export function commentBlock(text: string, mark: (line: string) => string, cache?: TextCache): string {
+  if (cache) {
+    const lines = (cache.commentLines ??= commentLines(text))
+    return lines.length === 1 ? mark(lines[0] as string) : lines.map((line) => mark(line)).join('\n')
+  }
   // One short printable line is the common case: no array to build and join.
   if (text.length <= COMMENT_WIDTH && PRINTABLE.test(text)) return mark(text)
-  const lines = cache ? (cache.commentLines ??= commentLines(text)) : commentLines(text)
-  return lines.map((line) => mark(line)).join('\n')
+  return commentLines(text).map((line) => mark(line)).join('\n')
 }
 
 /** A `//` comment line; `#` below. Blank lines keep just the marker. */
