@@ -12,7 +12,7 @@ const RAW_HINT =
 
 export class SpecText implements TextCache {
   // What escapers worked out for this text, for the next target (see TextCache).
-  commentLines?: readonly string[]
+  commentLines?: readonly string[] | null
   quoted?: string | null
 
   constructor(readonly value: string) {}

@@ -111,21 +111,22 @@ function isLowSurrogate(code: number): boolean {
  * never gets.
  */
 export interface TextCache {
-  /** The lines of a comment. */
-  commentLines?: readonly string[]
+  /** The lines of a comment; null for one short printable line, the text itself. */
+  commentLines?: readonly string[] | null
   /** What `plainQuoted` gives. */
   quoted?: string | null
 }
 
 /** `text` as comment lines, each written by `mark` (which adds the comment marker). */
 export function commentBlock(text: string, mark: (line: string) => string, cache?: TextCache): string {
-  if (cache) {
-    const lines = (cache.commentLines ??= commentLines(text))
-    return lines.length === 1 ? mark(lines[0] as string) : lines.map((line) => mark(line)).join('\n')
-  }
   // One short printable line is the common case: no array to build and join.
-  if (text.length <= COMMENT_WIDTH && PRINTABLE.test(text)) return mark(text)
-  return commentLines(text).map((line) => mark(line)).join('\n')
+  let lines = cache?.commentLines
+  if (lines === undefined) {
+    lines = text.length <= COMMENT_WIDTH && PRINTABLE.test(text) ? null : commentLines(text)
+    if (cache) cache.commentLines = lines
+  }
+  if (lines === null) return mark(text)
+  return lines.map((line) => mark(line)).join('\n')
 }
 
 /** A `//` comment line; `#` below. Blank lines keep just the marker. */
