@@ -5,11 +5,16 @@
  */
 import { PolysnipError } from '../errors.ts'
 import { credentialText, type Credential, type Spec } from '../spec/model.ts'
+import type { TextCache } from './escapers/escaper.ts'
 
 const RAW_HINT =
   'print spec text through a helper: {{str x}} for a string literal, {{comment x}} for a comment'
 
-export class SpecText {
+export class SpecText implements TextCache {
+  // What escapers worked out for this text, for the next target (see TextCache).
+  commentLines?: readonly string[] | null
+  quoted?: string | null
+
   constructor(readonly value: string) {}
 
   [Symbol.toPrimitive](): never {
@@ -116,14 +121,16 @@ export function buildContext(
 function specContext(spec: Spec, options: ContextOptions): SpecContext {
   const { request, auth } = spec
   const method = request.method
-  const header = ([name, value]: [string, string]) => ({
-    name: new SpecText(name),
-    value: new SpecText(value),
-  })
-  const isContentType = ([name]: [string, string]) => name.toLowerCase() === 'content-type'
-  const contentType = request.body ? request.headers.find(isContentType) : undefined
-  // One object per header, shared by both lists.
-  const headers = request.headers.map(header)
+  // One object per header, shared by both lists; one loop, without closures per spec.
+  const headers: Array<{ name: SpecText; value: SpecText }> = []
+  const otherHeaders: Array<{ name: SpecText; value: SpecText }> = []
+  let contentType: SpecText | null = null
+  for (const [name, value] of request.headers) {
+    const header = { name: new SpecText(name), value: new SpecText(value) }
+    headers.push(header)
+    if (name.toLowerCase() !== 'content-type') otherHeaders.push(header)
+    else if (request.body && !contentType) contentType = new SpecText(value)
+  }
   return {
     spec: {
       id: new SpecText(spec.id),
@@ -136,8 +143,8 @@ function specContext(spec: Spec, options: ContextOptions): SpecContext {
       baseUrl: new SpecText(options.baseUrl ?? request.baseUrl),
       path: new SpecText(request.path),
       headers,
-      otherHeaders: headers.filter((_, i) => !isContentType(request.headers[i] as [string, string])),
-      contentType: contentType ? new SpecText(contentType[1]) : null,
+      otherHeaders,
+      contentType,
       body: request.body
         ? { json: new SpecJson(request.body.json), text: new SpecText(JSON.stringify(request.body.json)) }
         : null,

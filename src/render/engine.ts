@@ -11,8 +11,10 @@ import { compileTemplate } from './compiler/compile.ts'
 import { escapers } from './escapers/index.ts'
 import { bindHelpers, type Helpers } from './helpers.ts'
 import type { Target } from './targets.ts'
+import { tidy } from './tidy.ts'
 
-export type CompiledTemplate = (context: object) => string
+/** Renders a context; with `tidied`, the text as tidy() leaves it (compiled templates often know it is). */
+export type CompiledTemplate = (context: object, tidied?: boolean) => string
 
 type Options = Handlebars.HelperOptions
 
@@ -90,11 +92,11 @@ export const RUNTIME_RENDERS = 100
 function compile(target: Target): CompiledTemplate {
   const { runtime, helpers } = runtimeTemplate(target)
   let renders = 0
-  let current: CompiledTemplate = (context) => {
+  let current: CompiledTemplate = (context, tidied) => {
     if (++renders >= RUNTIME_RENDERS) current = fastest(target, helpers, runtime)
-    return runtime(context)
+    return runtime(context, tidied)
   }
-  return (context) => current(context)
+  return (context, tidied) => current(context, tidied)
 }
 
 function fastest(target: Target, helpers: Helpers, runtime: CompiledTemplate): CompiledTemplate {
@@ -135,7 +137,7 @@ function runtimeTemplate(target: Target): { runtime: CompiledTemplate; helpers: 
     precompiledSources.set(target.template, source)
     const spec = new Function(`return ${source}`)() as Parameters<typeof hb.template>[0]
     const template = hb.template(spec)
-    return { runtime: (context) => template(context), helpers }
+    return { runtime: (context, tidied) => (tidied ? tidy(template(context)) : template(context)), helpers }
   } catch (cause) {
     throw templateError(target, cause)
   }
@@ -146,11 +148,11 @@ function runtimeTemplate(target: Target): { runtime: CompiledTemplate; helpers: 
  * Handlebars, or an error, which the runtime then raises itself, with its own message and line.
  */
 function withFallback(compiled: CompiledTemplate, runtime: CompiledTemplate): CompiledTemplate {
-  return (context) => {
+  return (context, tidied) => {
     try {
-      return compiled(context)
+      return compiled(context, tidied)
     } catch {
-      return runtime(context)
+      return runtime(context, tidied)
     }
   }
 }

@@ -40,12 +40,14 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 export function bindHelpers(escaper: Escaper): Helpers {
   return {
-    str: (value) => escaper.string(expectText('str', value)),
+    str: (value) =>
+      value instanceof SpecText ? escaper.string(value.value, value) : escaper.string(expectText('str', value)),
     text: (value) => {
       const text = expectText('text', value)
       return escaper.raw?.(text) ?? escaper.string(text)
     },
-    comment: (value) => escaper.comment(expectText('comment', value)),
+    comment: (value) =>
+      value instanceof SpecText ? escaper.comment(value.value, value) : escaper.comment(expectText('comment', value)),
     json: (value, indent) => {
       if (!(value instanceof SpecJson)) throw new PolysnipError('{{json}} needs request.body.json')
       if (!escaper.json) throw new PolysnipError('this language has no native JSON literal')

@@ -5,7 +5,9 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { TextCache } from '../../src/render/escapers/escaper.ts'
 import { escapers } from '../../src/render/escapers/index.ts'
+import { advance } from '../../src/render/tidy.ts'
 import { hostile, tempDir } from './helpers.ts'
 import { probePrograms } from './probe-programs.ts'
 import { hasToolchain, runIn } from './toolchains.ts'
@@ -39,6 +41,28 @@ describe.each(Object.keys(probePrograms))('%s string literals', (language) => {
 })
 
 describe('escaper details', () => {
+  it('keeps comment lines and quoted text on the object given, and prints the same', () => {
+    const long = `${'word '.repeat(30)}\nsecond line\u2028third`
+    for (const escaper of Object.values(escapers)) {
+      const cache: TextCache = {}
+      const printed = escaper.comment(long)
+      expect(escaper.comment(long, cache)).toBe(printed)
+      expect(cache.commentLines?.length).toBe(4)
+      // Printed again from the lines kept, by this escaper's own marker.
+      expect(escaper.comment(long, cache)).toBe(printed)
+    }
+    // One spec text object serves every target: what one escaper keeps, the others must be able
+    // to use.
+    for (const value of values) {
+      const cache: TextCache = {}
+      for (const escaper of Object.values(escapers)) {
+        if (value.includes('\0') && escaper === escapers.shell) continue
+        expect(escaper.string(value, cache)).toBe(escaper.string(value))
+        expect(escaper.comment(value, cache)).toBe(escaper.comment(value))
+      }
+    }
+  })
+
   it('never emits a Java \\u escape for a quote, backslash or line break', () => {
     const literal = escapers.java.string('"\\\n\r\\u0022')
     expect(literal).toBe('"\\"\\\\\\n\\r\\\\u0022"')
@@ -71,5 +95,28 @@ describe('escaper details', () => {
     expect(escapers.java.comment('a \\u000a b')).toBe('// a \\\\u000a b')
     expect(escapers.php.comment('x ?> y')).toBe('// x ? > y')
     expect(escapers.go.comment('one\ntwo')).toBe('// one\n// two')
+  })
+})
+
+// Compiled templates rely on this to skip tidy() (src/render/compiler/writer.ts, Writer.literal):
+// whatever an escaper prints is never empty, starts with no line break, and leaves no blank at a
+// line end, no blank line, no \r, U+2028 or U+2029 and no line break at its end.
+describe('escaper output is tidy', () => {
+  const json = fc.sample(fc.jsonValue({ maxDepth: 3 }), { numRuns: 150, seed: 7618 })
+  const texts = [...values, '', ' ', '\t', '\n', '\n\n\n', ' \n \n', 'a  \n\n\n  b  ', 'x'.repeat(200)]
+
+  it.each(Object.keys(escapers))('%s', (name) => {
+    const escaper = escapers[name as keyof typeof escapers]
+    const printed: string[] = []
+    for (const text of texts) {
+      if (name !== 'shell' || !text.includes('\0')) printed.push(escaper.string(text))
+      printed.push(escaper.comment(text), escaper.raw?.(text) ?? 'x')
+    }
+    for (const value of json) if (escaper.json) printed.push(escaper.json(value, '    '))
+    for (const text of printed) {
+      expect(text).not.toBe('')
+      expect(text, JSON.stringify(text)).not.toMatch(/^\n|[\r\u2028\u2029]/)
+      expect(advance(0, text), JSON.stringify(text)).toBe(0)
+    }
   })
 })

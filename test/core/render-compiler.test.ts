@@ -81,6 +81,8 @@ describe.each(targets.map((t) => [t.id, t] as const))('%s compiled', (_id, targe
         const context = buildContext(spec, target, { baseUrl })
         // No fallback here: valid specs must render in the compiled function itself.
         expect(compiled?.(context), spec.id).toBe(runtime(context))
+        // Tidied: the compiled function skips tidy() when it has tracked that nothing would change.
+        expect(compiled?.(context, true), spec.id).toBe(tidy(runtime(context)))
       }
     }
   })
@@ -93,6 +95,8 @@ describe.each(targets.map((t) => [t.id, t] as const))('%s compiled', (_id, targe
       const reference = attempt(() => runtime(context))
       // Either both render the same text, or both fail (an unescapable NUL, a bad variable name).
       expect('text' in fast ? fast.text : 'failed').toBe('text' in reference ? reference.text : 'failed')
+      const tidied = attempt(() => compiled?.(context, true) ?? '')
+      expect('text' in tidied ? tidied.text : 'failed').toBe('text' in reference ? tidy(reference.text) : 'failed')
       if (!('text' in reference)) failures++
     }
     // Most random specs render; the shell refuses NUL, and env references need variable names.
@@ -291,6 +295,50 @@ describe('tiers', () => {
     }
     expect(counts.slice(0, RUNTIME_RENDERS)).toEqual(Array(RUNTIME_RENDERS).fill(2))
     expect(counts.slice(RUNTIME_RENDERS)).toEqual([1, 1, 1])
+  })
+})
+
+describe('tidy in compiled templates', () => {
+  /** The compiled function's tidied text against tidy() of what Handlebars prints. */
+  function tidiedSame(template: string, context: object): string {
+    const pair = buildTemplates(target(template))
+    expect(pair.declined).toBeUndefined()
+    const tidied = pair.compiled?.(context, true)
+    expect(tidied).toBe(tidy(pair.runtime(context)))
+    return tidied as string
+  }
+
+  it('tidies what an empty value leaves: a trailing blank, a run of blank lines', () => {
+    const template = 'a {{x}}\n\n{{y}}\n\nb\n'
+    expect(tidiedSame(template, { x: 'X', y: 'Y' })).toBe('a X\n\nY\n\nb\n')
+    expect(tidiedSame(template, { x: '', y: 'Y' })).toBe('a\n\nY\n\nb\n')
+    expect(tidiedSame(template, { x: 'X', y: '' })).toBe('a X\n\nb\n')
+    expect(tidiedSame(template, { x: null, y: undefined })).toBe('a\n\nb\n')
+  })
+
+  it('tidies what a skipped block leaves, and text at the start and end', () => {
+    const template = '{{#if a}}\nA\n{{/if}}\n\n{{#if b}}\nB\n{{/if}}\n\nend{{#if c}}  {{/if}}'
+    for (const [a, b, c] of [[1, 1, 1], [0, 1, 0], [1, 0, 1], [0, 0, 0]]) tidiedSame(template, { a, b, c })
+    expect(tidiedSame('x\n', {})).toBe('x\n')
+    expect(tidiedSame('', {})).toBe('\n')
+    expect(tidiedSame('{{v}}\n', { v: '\n\nx  \ny' })).toBe('x\ny\n')
+  })
+
+  it('agrees with tidy() on random templates of blanks, line breaks and values', () => {
+    const bits = [' ', '\t', '\n', '\n\n', 'x', ' \n', '\r\n', '\u2028', 'y\t']
+    const piece = fc.oneof(
+      fc.constantFrom(...bits),
+      fc.constantFrom('{{a}}', '{{b}}', '{{c}}'),
+      fc.constantFrom(...bits).map((b) => `{{#if a}}${b}{{else}}{{b}}{{/if}}`),
+      fc.constantFrom(...bits).map((b) => `{{#each l}}${b}{{this}}{{/each}}`),
+    )
+    const value = fc.constantFrom('', ' ', '\n', 'v', 'v ', '\n\n', ' \nv', '\tv\n', '\u2029')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), value, value, value, (pieces, a, b, c) => {
+        tidiedSame(pieces.join(''), { a, b, c, l: [a, b, c] })
+      }),
+      { numRuns: 400, seed: 11 },
+    )
   })
 })
 

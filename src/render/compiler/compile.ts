@@ -13,13 +13,15 @@ import Handlebars from 'handlebars'
 import type { Helpers } from '../helpers.ts'
 import { HELPER_NAMES } from '../helpers.ts'
 import * as runtime from './runtime.ts'
+import { RawWriter, TidyWriter, type Writer } from './writer.ts'
 
 type Node = hbs.AST.Node
 type Program = hbs.AST.Program
 type Path = hbs.AST.PathExpression
 type Hash = hbs.AST.Hash | undefined
 
-export type CompiledRender = (context: object) => string
+/** With `tidied`, returns what tidy() makes of the text; it runs tidy() only when it must. */
+export type CompiledRender = (context: object, tidied?: boolean) => string
 
 export type Compiled = { render: CompiledRender; declined?: never } | { render?: never; declined: string }
 
@@ -33,6 +35,8 @@ function decline(why: string): never {
 const BUILT_IN = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing']
 const HELPER = new Set(HELPER_NAMES)
 const ANY_HELPER = new Set([...HELPER_NAMES, ...BUILT_IN])
+/** The helpers that print an escaped literal or comment (see Writer.literal). */
+const LITERALS = new Set(['str', 'text', 'comment', 'json', 'envRef'])
 const DATA = new Set(['root', 'index', 'key', 'first', 'last'])
 
 /** The loop variables of the innermost `#each`, as JavaScript expressions. */
@@ -75,16 +79,14 @@ function pairs(hash: Hash): hbs.AST.HashPair[] {
 export function compileTemplate(template: string, helpers: Helpers): Compiled {
   try {
     const ast = Handlebars.parse(template)
-    const generator = new Generator(usesDepths(ast))
-    const scope = { context: 'c', depths: generator.depths ? 'd' : null, frame: null, memo: new Map() }
-    const body = generator.program(ast, scope)
+    const depths = usesDepths(ast)
+    // Two functions from one tree: the text as Handlebars prints it, and as tidy() leaves it.
     const source = [
-      'return function compiledTemplate(c) {',
+      `const raw = ${render(ast, new Generator(depths, new RawWriter()), "''")}`,
+      `const tidied = ${render(ast, new Generator(depths, new TidyWriter()), 'r.isTidy(z, o) ? o : r.tidy(o)')}`,
+      'return function compiledTemplate(c, tidy) {',
       "  if (c === null || typeof c !== 'object') r.fallback()",
-      generator.depths ? '  const d = [c]' : '',
-      "  let o = ''",
-      declare(scope, body),
-      '  return o',
+      '  return tidy ? tidied(c) : raw(c)',
       '}',
     ].join('\n')
     const make = new Function('r', 'h', source) as (r: typeof runtime, h: Helpers) => CompiledRender
@@ -93,6 +95,22 @@ export function compileTemplate(template: string, helpers: Helpers): Compiled {
     if (e instanceof Declined) return { declined: e.message }
     throw e
   }
+}
+
+/** One render function's source; `result` is the expression it returns. */
+function render(ast: Program, generator: Generator, result: string): string {
+  const scope = { context: 'c', depths: generator.depths ? 'd' : null, frame: null, memo: new Map() }
+  const body = generator.program(ast, scope)
+  return [
+    'function (c) {',
+    generator.depths ? '  const d = [c]' : '',
+    // o: the text; z: its tidy state (see TidyState); t: the value printed last.
+    "  let o = '', z = r.TIDY_START, t = ''",
+    generator.temps.length > 0 ? `  let ${generator.temps.join(', ')}` : '',
+    declare(scope, body),
+    `  return ${result === "''" ? 'o' : result}`,
+    '}',
+  ].join('\n')
 }
 
 /** Whether any path climbs to a parent context (`../`), which needs the context stack. */
@@ -105,8 +123,13 @@ function usesDepths(node: unknown): boolean {
 
 class Generator {
   private count = 0
+  /** Variables `lookup` holds parents in, declared at the top of the function. */
+  readonly temps: string[] = []
 
-  constructor(readonly depths: boolean) {}
+  constructor(
+    readonly depths: boolean,
+    private readonly out: Writer,
+  ) {}
 
   private fresh(prefix: string): string {
     return `${prefix}${this.count++}`
@@ -122,12 +145,17 @@ class Generator {
     switch (node.type) {
       case 'ContentStatement': {
         const { value } = node as hbs.AST.ContentStatement
-        return value ? `o += ${JSON.stringify(value)}` : ''
+        return value ? this.out.text(value) : ''
       }
       case 'CommentStatement':
         return ''
-      case 'MustacheStatement':
-        return `o += (${this.mustache(node as hbs.AST.MustacheStatement, scope)}) ?? ''`
+      case 'MustacheStatement': {
+        const mustache = node as hbs.AST.MustacheStatement
+        const expression = this.mustache(mustache, scope)
+        const called = mustache.params.length > 0 || pairs(mustache.hash).length > 0
+        const name = (mustache.path as Path).parts[0] ?? ''
+        return called && LITERALS.has(name) ? this.out.literal(expression) : this.out.value(expression)
+      }
       case 'BlockStatement':
         return this.block(node as hbs.AST.BlockStatement, scope)
       default:
@@ -218,12 +246,22 @@ class Generator {
         const key = JSON.stringify(parts.slice(0, i + 1))
         const known = scope.memo.get(key) ?? this.fresh('v')
         scope.memo.set(key, known)
-        value = `(${known} ??= r.get(${value}, ${name}))`
+        value = `(${known} ??= ${this.lookup(value, name)})`
       } else {
-        value = `r.get(${value}, ${name})`
+        value = this.lookup(value, name)
       }
     })
     return value
+  }
+
+  /**
+   * `r.get` of a field, as `r.own` with the read itself here: each place in the template then has its own
+   * property cache, where one shared `parent[name]` in r.get saw every shape and name.
+   */
+  private lookup(parent: string, name: string): string {
+    const held = this.fresh('g')
+    this.temps.push(held)
+    return `r.own(${held} = ${parent}, ${name}, ${held}[${name}])`
   }
 
   private block(node: hbs.AST.BlockStatement, scope: Scope): string {
@@ -241,18 +279,22 @@ class Generator {
     const [yes, no] = name === 'unless' ? [inverse, program] : [program, inverse]
     if (name === 'if' || name === 'unless') {
       const zero = includeZero ? this.expression(includeZero.value, scope) : 'false'
-      const [then, otherwise] = [this.program(yes, scope), this.program(no, scope)]
+      const [then, otherwise] = this.branches(() => this.program(yes, scope), () => this.program(no, scope))
       return `if (r.truthy(${subject}, ${zero})) {\n${then}\n} else {\n${otherwise}\n}`
     }
     if (name === 'with') {
       const context = this.fresh('w')
       const inner = this.enter(context, scope, scope.frame)
+      const [body, otherwise] = this.branches(
+        () => declare(inner.scope, this.program(program, inner.scope)),
+        () => this.program(inverse, scope),
+      )
       return [
         `{ const ${context} = r.value(${subject})`,
         `if (!r.isEmpty(${context})) {`,
         inner.setup,
-        declare(inner.scope, this.program(program, inner.scope)),
-        `} else {\n${this.program(inverse, scope)}\n} }`,
+        body,
+        `} else {\n${otherwise}\n} }`,
       ].join('\n')
     }
     return this.each(subject, program, inverse, scope)
@@ -265,6 +307,13 @@ class Generator {
     ]
     const frame = { index: i, key, first: `(${i} === 0)`, last: `(${i} === ${n} - 1)` }
     const inner = this.enter(context, scope, frame)
+    // An item follows the text before the loop or the previous item.
+    const before = this.out.known
+    this.out.known = null
+    const body = declare(inner.scope, this.program(program, inner.scope))
+    this.out.known = before
+    const otherwise = this.program(inverse, scope)
+    this.out.known = null
     return [
       `{ const ${list} = r.value(${subject}); const ${keys} = r.eachKeys(${list})`,
       `const ${n} = ${keys} ? ${keys}.length : Array.isArray(${list}) ? ${list}.length : 0`,
@@ -273,10 +322,27 @@ class Generator {
       `const ${key} = ${keys} ? ${keys}[${i}] : ${i}`,
       `const ${context} = r.item(${list}[${key}])`,
       inner.setup,
-      declare(inner.scope, this.program(program, inner.scope)),
+      body,
       '}',
-      `if (${n} === 0) {\n${this.program(inverse, scope)}\n} }`,
+      `if (${n} === 0) {\n${otherwise}\n} }`,
     ].join('\n')
+  }
+
+  /**
+   * Code for the branches of a block, each starting from the text before it: what the writer
+   * knows after the block is what all of them end with, if they agree.
+   */
+  private branches(...branches: Array<() => string>): string[] {
+    const before = this.out.known
+    const ends = new Set<number | null>()
+    const code = branches.map((branch) => {
+      this.out.known = before
+      const text = branch()
+      ends.add(this.out.known)
+      return text
+    })
+    this.out.known = ends.size === 1 ? ([...ends][0] ?? null) : null
+    return code
   }
 
   /** A block that changes the context (`#each`, `#with`): the new scope, and the stack push. */

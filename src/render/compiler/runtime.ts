@@ -6,6 +6,10 @@
  * Handlebars runtime, so odd cases, and every error, come from Handlebars itself.
  */
 
+export {
+  BREAKS_BY_COUNT, TIDY_END, TIDY_START, UNTIDY, advance, afterBreaks, breaksToWrite, isTidy, tidy,
+} from '../tidy.ts'
+
 /** Thrown to hand a render over to the Handlebars runtime; never reaches a user. */
 export class Fallback extends Error {}
 
@@ -23,7 +27,11 @@ type Bag = Record<string, unknown>
  * logs a warning once), and calls a function it finds; both are left to Handlebars.
  */
 export function get(parent: unknown, name: string): unknown {
-  const value = (parent as Bag)[name]
+  return own(parent, name, (parent as Bag)[name])
+}
+
+/** `get`, given the value already read (`parent[name]`). */
+export function own(parent: unknown, name: string, value: unknown): unknown {
   if (value == null) return value
   if (typeof value !== 'function' && Object.hasOwn(parent as object, name)) return value
   return fallback()

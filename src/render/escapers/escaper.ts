@@ -3,10 +3,13 @@
  * Templates never print spec text directly: every string goes through one of these functions.
  */
 export interface Escaper {
-  /** A string literal, quotes included, that evaluates to exactly `text`. */
-  string(text: string): string
-  /** Line comments carrying `text`, one per line of it, each with the comment marker. */
-  comment(text: string): string
+  /** A string literal, quotes included, that evaluates to exactly `text` (`cache`: see TextCache). */
+  string(text: string, cache?: TextCache): string
+  /**
+   * Line comments carrying `text`, one per line of it, each with the comment marker. `cache`
+   * keeps the lines that long text is split into, for the next target (see TextCache).
+   */
+  comment(text: string, cache?: TextCache): string
   /**
    * A native literal for a JSON value (object, list, string, number, boolean, null), for languages
    * that serialise their own data structures. `indent` is the indentation of the first line.
@@ -45,7 +48,9 @@ const PRINTABLE = /^[ -~]*$/
  * and `\` take a backslash and nothing else changes, which is what JSON.stringify writes (and
  * much faster than a loop); null for any other text.
  */
-export function plainQuoted(text: string): string | null {
+export function plainQuoted(text: string, cache?: TextCache): string | null {
+  // Five of the seven languages write this same literal: the first one to ask keeps it.
+  if (cache) return cache.quoted !== undefined ? cache.quoted : (cache.quoted = plainQuoted(text))
   if (UNQUOTED.test(text)) return `"${text}"`
   return PRINTABLE.test(text) ? JSON.stringify(text) : null
 }
@@ -98,11 +103,30 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff
 }
 
+/**
+ * Where what escapers work out for one text is kept: the spec text object it comes from
+ * (src/render/context.ts), which lives as long as its spec object, so the targets rendering that
+ * spec split a long comment, or quote a plain string, once. Never keyed by the text itself: that
+ * would carry the work over to the next spec object with the same text, which a first render
+ * never gets.
+ */
+export interface TextCache {
+  /** The lines of a comment; null for one short printable line, the text itself. */
+  commentLines?: readonly string[] | null
+  /** What `plainQuoted` gives. */
+  quoted?: string | null
+}
+
 /** `text` as comment lines, each written by `mark` (which adds the comment marker). */
-export function commentBlock(text: string, mark: (line: string) => string): string {
+export function commentBlock(text: string, mark: (line: string) => string, cache?: TextCache): string {
   // One short printable line is the common case: no array to build and join.
-  if (text.length <= COMMENT_WIDTH && PRINTABLE.test(text)) return mark(text)
-  return commentLines(text).map((line) => mark(line)).join('\n')
+  let lines = cache?.commentLines
+  if (lines === undefined) {
+    lines = text.length <= COMMENT_WIDTH && PRINTABLE.test(text) ? null : commentLines(text)
+    if (cache) cache.commentLines = lines
+  }
+  if (lines === null) return mark(text)
+  return lines.map((line) => mark(line)).join('\n')
 }
 
 /** A `//` comment line; `#` below. Blank lines keep just the marker. */
@@ -119,22 +143,11 @@ const COMMENT_WIDTH = 92
 export function commentLines(text: string): readonly string[] {
   // Most comment text is one short line of printable ASCII: nothing to split, show or wrap.
   if (text.length <= COMMENT_WIDTH && PRINTABLE.test(text)) return [text]
-  // Every target comments the same title and description, so a spec's comments are worked out
-  // once. The cache is cleared when full, which bounds its memory on a run over many specs.
-  let lines = commentCache.get(text)
-  if (!lines) {
-    if (commentCache.size >= 256) commentCache.clear()
-    lines = text
-      .split(/\r\n|[\n\r\u2028\u2029\u0085]/)
-      .map(showInvisible)
-      .flatMap((line) => wrap(line, COMMENT_WIDTH))
-    commentCache.set(text, lines)
-  }
-  // Shared with the cache: callers map over the lines and never change them.
-  return lines
+  return text
+    .split(/\r\n|[\n\r\u2028\u2029\u0085]/)
+    .map(showInvisible)
+    .flatMap((line) => wrap(line, COMMENT_WIDTH))
 }
-
-const commentCache = new Map<string, string[]>()
 
 // Controls and non-ASCII: what may be invisible. Tabs stay, as indentation.
 const showInvisible = escapeCodePoints('', (ch, code) =>
@@ -178,6 +191,10 @@ export interface JsonStyle {
   trailing: string
 }
 
+/** The brackets most styles open and close lists and objects with, shared rather than rebuilt. */
+export const BRACKETS: [string, string] = ['[', ']']
+export const BRACES: [string, string] = ['{', '}']
+
 /** Prints a JSON value as a multi-line native literal in the given style. */
 export function printJson(value: unknown, style: JsonStyle, indent: string): string {
   if (value === null) return style.null
@@ -189,13 +206,19 @@ export function printJson(value: unknown, style: JsonStyle, indent: string): str
 
   const [open, close] = style.open(value)
   const inner = indent + style.step
-  const items = Array.isArray(value)
-    ? value.map((v) => printJson(v, style, inner))
-    : Object.entries(value).map(([k, v]) =>
-        style.keyValue((style.key ?? style.string)(k), printJson(v, style, inner)),
-      )
-  if (items.length === 0) return open + close
-  return `${open}\n${items.map((i) => inner + i).join(',\n')}${style.trailing}\n${indent}${close}`
+  // Appended in one loop: arrays of items, mapped and joined, cost more than the text itself.
+  let items = ''
+  if (Array.isArray(value)) {
+    for (const item of value) items += `${items ? ',\n' : ''}${inner}${printJson(item, style, inner)}`
+  } else {
+    const key = style.key ?? style.string
+    for (const name of Object.keys(value)) {
+      const printed = style.keyValue(key(name), printJson(value[name], style, inner))
+      items += `${items ? ',\n' : ''}${inner}${printed}`
+    }
+  }
+  if (items === '') return open + close
+  return `${open}\n${items}${style.trailing}\n${indent}${close}`
 }
 
 function jsonNumber(n: number): string {

@@ -18,11 +18,11 @@ const escapeBody = escapeCodePoints('"\\', (ch, code) => {
 })
 
 export const go: Escaper = {
-  string(text) {
-    return plainQuoted(text) ?? `"${escapeBody(text)}"`
+  string(text, cache) {
+    return plainQuoted(text, cache) ?? `"${escapeBody(text)}"`
   },
-  comment(text) {
-    return commentBlock(text, slashes)
+  comment(text, cache) {
+    return commentBlock(text, slashes, cache)
   },
 }
 

@@ -35,16 +35,16 @@ const asciiComment = escapeCodePoints(
 const ASCII = /^[\0-\x7f]*$/
 
 export const java: Escaper = {
-  string(text) {
-    return plainQuoted(text) ?? `"${escapeBody(text)}"`
+  string(text, cache) {
+    return plainQuoted(text, cache) ?? `"${escapeBody(text)}"`
   },
-  comment(text) {
+  comment(text, cache) {
     return commentBlock(text, (line) => {
       // An odd run of backslashes before "u" would start a Unicode escape, even in a comment.
       const safe = line.includes('\\')
         ? line.replace(/(\\+)(?=u)/g, (run) => (run.length % 2 ? `${run}\\` : run))
         : line
       return slashes(ASCII.test(safe) ? safe : asciiComment(safe))
-    })
+    }, cache)
   },
 }

@@ -1,5 +1,6 @@
 import {
-  commentBlock, escapeCodePoints, hex, isInvisible, plainQuoted, printJson, slashes, type Escaper,
+  BRACES, BRACKETS, commentBlock, escapeCodePoints, hex, isInvisible, plainQuoted, printJson,
+  slashes, type Escaper, type JsonStyle, type TextCache,
 } from './escaper.ts'
 
 // ECMAScript string literals. \x takes exactly 2 digits and \u{…} is braced, so escapes never
@@ -19,27 +20,30 @@ const escapeBody = escapeCodePoints('"\\', (ch, code) => {
   return code > 0xffff ? `\\u{${hex(code, 1)}}` : `\\u${hex(code, 4)}`
 })
 
-function string(text: string): string {
-  return plainQuoted(text) ?? `"${escapeBody(text)}"`
+function string(text: string, cache?: TextCache): string {
+  return plainQuoted(text, cache) ?? `"${escapeBody(text)}"`
+}
+
+// Built once: a style object per call was a share of every JSON literal's cost.
+const JSON_STYLE: JsonStyle = {
+  string,
+  // `__proto__: x` would set the prototype instead of a property; a computed key does not.
+  key: (k) => (k === '__proto__' ? `[${string(k)}]` : IDENTIFIER.test(k) ? k : string(k)),
+  keyValue: (k, v) => `${k}: ${v}`,
+  open: (v) => (Array.isArray(v) ? BRACKETS : BRACES),
+  null: 'null',
+  true: 'true',
+  false: 'false',
+  step: '  ',
+  trailing: ',',
 }
 
 export const javascript: Escaper = {
   string,
-  comment(text) {
-    return commentBlock(text, slashes)
+  comment(text, cache) {
+    return commentBlock(text, slashes, cache)
   },
   json(value, indent) {
-    return printJson(value, {
-      string,
-      // `__proto__: x` would set the prototype instead of a property; a computed key does not.
-      key: (k) => (k === '__proto__' ? `[${string(k)}]` : IDENTIFIER.test(k) ? k : string(k)),
-      keyValue: (k, v) => `${k}: ${v}`,
-      open: (v) => (Array.isArray(v) ? ['[', ']'] : ['{', '}']),
-      null: 'null',
-      true: 'true',
-      false: 'false',
-      step: '  ',
-      trailing: ',',
-    }, indent)
+    return printJson(value, JSON_STYLE, indent)
   },
 }

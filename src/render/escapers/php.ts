@@ -1,5 +1,6 @@
 import {
-  commentBlock, escapeCodePoints, hasInvisible, hex, isInvisible, isPlainObject, printJson, slashes, type Escaper,
+  BRACKETS, commentBlock, escapeCodePoints, hasInvisible, hex, isInvisible, isPlainObject,
+  printJson, slashes, type Escaper, type JsonStyle,
 } from './escaper.ts'
 
 // PHP: single quotes when the text is all visible (only \ and ' are special there); otherwise
@@ -28,22 +29,27 @@ function needsObjectCast(value: Record<string, unknown>): boolean {
   return keys.length === 0 || keys.some((k) => /^(?:0|-?[1-9][0-9]*)$/.test(k))
 }
 
+const OBJECT_CAST: [string, string] = ['(object) [', ']']
+
+// Built once: a style object per call was a share of every JSON literal's cost.
+const JSON_STYLE: JsonStyle = {
+  string,
+  keyValue: (k, v) => `${k} => ${v}`,
+  open: (v) => (isPlainObject(v) && needsObjectCast(v) ? OBJECT_CAST : BRACKETS),
+  null: 'null',
+  true: 'true',
+  false: 'false',
+  step: '    ',
+  trailing: ',',
+}
+
 export const php: Escaper = {
   string,
-  comment(text) {
+  comment(text, cache) {
     // `?>` ends PHP mode even inside a // comment.
-    return commentBlock(text, (line) => slashes(line.replaceAll('?>', '? >')))
+    return commentBlock(text, (line) => slashes(line.replaceAll('?>', '? >')), cache)
   },
   json(value, indent) {
-    return printJson(value, {
-      string,
-      keyValue: (k, v) => `${k} => ${v}`,
-      open: (v) => (isPlainObject(v) && needsObjectCast(v) ? ['(object) [', ']'] : ['[', ']']),
-      null: 'null',
-      true: 'true',
-      false: 'false',
-      step: '    ',
-      trailing: ',',
-    }, indent)
+    return printJson(value, JSON_STYLE, indent)
   },
 }

@@ -1,5 +1,6 @@
 import {
-  commentBlock, escapeCodePoints, hex, isInvisible, plainQuoted, printJson, hashes, type Escaper,
+  BRACES, BRACKETS, commentBlock, escapeCodePoints, hashes, hex, isInvisible, plainQuoted,
+  printJson, type Escaper, type JsonStyle, type TextCache,
 } from './escaper.ts'
 
 // Python str literals. \x, \u and \U take a fixed number of digits; f-strings are never used.
@@ -15,25 +16,28 @@ const escapeBody = escapeCodePoints('"\\', (ch, code) => {
   return code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`
 })
 
-function string(text: string): string {
-  return plainQuoted(text) ?? `"${escapeBody(text)}"`
+function string(text: string, cache?: TextCache): string {
+  return plainQuoted(text, cache) ?? `"${escapeBody(text)}"`
+}
+
+// Built once: a style object per call was a share of every JSON literal's cost.
+const JSON_STYLE: JsonStyle = {
+  string,
+  keyValue: (k, v) => `${k}: ${v}`,
+  open: (v) => (Array.isArray(v) ? BRACKETS : BRACES),
+  null: 'None',
+  true: 'True',
+  false: 'False',
+  step: '    ',
+  trailing: ',',
 }
 
 export const python: Escaper = {
   string,
-  comment(text) {
-    return commentBlock(text, hashes)
+  comment(text, cache) {
+    return commentBlock(text, hashes, cache)
   },
   json(value, indent) {
-    return printJson(value, {
-      string,
-      keyValue: (k, v) => `${k}: ${v}`,
-      open: (v) => (Array.isArray(v) ? ['[', ']'] : ['{', '}']),
-      null: 'None',
-      true: 'True',
-      false: 'False',
-      step: '    ',
-      trailing: ',',
-    }, indent)
+    return printJson(value, JSON_STYLE, indent)
   },
 }

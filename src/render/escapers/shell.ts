@@ -28,7 +28,7 @@ export const shell: Escaper = {
     if (!hasInvisible(text)) return `'${text.replaceAll("'", "'\\''")}'`
     return `$'${escapeAnsi(text)}'`
   },
-  comment(text) {
-    return commentBlock(text, hashes)
+  comment(text, cache) {
+    return commentBlock(text, hashes, cache)
   },
 }
