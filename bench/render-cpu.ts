@@ -11,22 +11,14 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
-import { HTTPSnippet, type HarRequest, type TargetId } from 'httpsnippet'
+import { HTTPSnippet, type HarRequest } from 'httpsnippet'
 import { parse } from 'yaml'
 import type { SpecInput } from '../src/spec/schema.ts'
 import { loadLibrary, root, type Library } from './lib/library.ts'
 import { generateSpecInputs, specYaml, toHar } from './lib/spec-set.ts'
 import { median } from './lib/stats.ts'
+import { PEERS } from './sections/render.ts'
 
-const PEERS: Record<string, [TargetId, string]> = {
-  go: ['go', 'native'],
-  node: ['node', 'fetch'],
-  php: ['php', 'curl'],
-  python: ['python', 'python3'],
-  java: ['java', 'nethttp'],
-  csharp: ['csharp', 'httpclient'],
-  curl: ['shell', 'curl'],
-}
 
 const { values } = parseArgs({ options: { rounds: { type: 'string' }, lib: { type: 'string' } } })
 const rounds = Number(values.rounds ?? 31)

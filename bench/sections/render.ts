@@ -15,7 +15,7 @@ import { generateSpecInputs, specYaml, toHar } from '../lib/spec-set.ts'
 import { median, msSince, spread } from '../lib/stats.ts'
 
 /** polysnip target → the closest httpsnippet target and client. */
-const PEERS: Record<string, [TargetId, string]> = {
+export const PEERS: Record<string, [TargetId, string]> = {
   go: ['go', 'native'],
   node: ['node', 'fetch'],
   php: ['php', 'curl'],
