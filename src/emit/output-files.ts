@@ -13,11 +13,6 @@ export class OutputFiles extends Map<string, string> {
     return this
   }
 
-  /** True while the text of `path` has not been loaded. */
-  isLazy(path: string): boolean {
-    return this.loaders.has(path)
-  }
-
   override get(path: string): string | undefined {
     const load = this.loaders.get(path)
     if (load) {
