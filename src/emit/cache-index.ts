@@ -4,12 +4,12 @@
  * One read of it replaces a read per spec. The texts themselves sit in one content file per spec
  * (see cache.ts), which the index names, and which leaves the cache when its entry does.
  */
-import { randomUUID } from 'node:crypto'
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Spec } from '../spec/model.ts'
 import { IN_USE_MS } from './cache-generations.ts'
 import type { FileStamp } from './file-stamp.ts'
+import { replaceFile } from './replace-file.ts'
 
 /** Indexes (verification reports) kept per generation besides the current one. */
 const KEPT_INDEXES = 3
@@ -164,17 +164,10 @@ export class CacheIndex {
   }
 
   private write(): boolean {
-    try {
-      const header: IndexHeader = { format: this.format, savedAt: Date.now() }
-      const lines = [JSON.stringify(header)]
-      for (const [file, row] of this.rows) lines.push(`${JSON.stringify(file)}\t${row.text}`)
-      const temp = `${this.file}.${process.pid}.${randomUUID()}.tmp`
-      writeFileSync(temp, lines.join('\n'))
-      renameSync(temp, this.file)
-      return true
-    } catch {
-      return false
-    }
+    const header: IndexHeader = { format: this.format, savedAt: Date.now() }
+    const lines = [JSON.stringify(header)]
+    for (const [file, row] of this.rows) lines.push(`${JSON.stringify(file)}\t${row.text}`)
+    return replaceFile(this.file, lines.join('\n'))
   }
 }
 

@@ -6,14 +6,15 @@
  * verification report (cache-index.ts) holds what `generate` needs to list a spec's files, and a
  * content file per spec holds their texts, read only when a file must be written or checked.
  */
-import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { PolysnipError } from '../errors.ts'
 import type { Target } from '../render/targets.ts'
 import type { Spec } from '../spec/model.ts'
 import { codeFingerprint, prune } from './cache-generations.ts'
 import { CacheIndex, type IndexEntry } from './cache-index.ts'
+import { replaceFile } from './replace-file.ts'
 import { stampOf, trusted, type FileStamp } from './file-stamp.ts'
 import type { FormatFile, FormatOutput, RenderedSnippet, SpecGroup } from './formats/index.ts'
 import type { VerificationReport } from './formats/verification.ts'
@@ -269,14 +270,11 @@ export class GenCache {
   private writeAtomic(path: string, text: string): boolean {
     try {
       mkdirSync(dirname(path), { recursive: true })
-      const temp = `${path}.${process.pid}.${randomUUID()}.tmp`
-      writeFileSync(temp, text)
-      renameSync(temp, path)
-      return true
     } catch {
       // Read-only or full disk: the output is still right, only slower next time.
       return false
     }
+    return replaceFile(path, text)
   }
 
   /**

@@ -3,10 +3,11 @@
  * A file whose stamp is the recorded one still holds the recorded content, so an unchanged file
  * costs a stat instead of a read, and the record's file list is the previous run's file list.
  */
-import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { settled, stampOf } from './file-stamp.ts'
+import { replaceFile } from './replace-file.ts'
 
 /** A file's stamp, a space and the SHA-256 of its bytes. */
 type Record = string
@@ -140,9 +141,7 @@ export class Stamps {
     const data: StampFile = { format: 3, savedAt: Date.now(), files: this.next }
     try {
       mkdirSync(dirname(this.file), { recursive: true })
-      const temp = `${this.file}.${process.pid}.${randomUUID()}.tmp`
-      writeFileSync(temp, JSON.stringify(data))
-      renameSync(temp, this.file)
+      replaceFile(this.file, JSON.stringify(data))
     } catch {
       // Read-only cache folder: correct output, slower next run.
     }

@@ -7,12 +7,13 @@
  * batch at a time and forgotten after it, so memory does not grow with the number of specs.
  * The highlighting itself is src/emit/highlight.
  */
-import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { THEMES } from '../highlight/highlighter.ts'
 import { HighlightPool } from '../highlight/pool.ts'
+import { replaceFile } from '../replace-file.ts'
 import type { Highlight } from './format.ts'
 
 export { THEMES }
@@ -55,14 +56,7 @@ function readCached(dir: string | false, key: string): string | undefined {
 }
 
 function writeCached(dir: string, key: string, html: string): void {
-  try {
-    // Unique per writer: test workers and parallel builds may share a process id or a cache.
-    const temp = join(dir, `${key}.${process.pid}.${randomUUID()}.tmp`)
-    writeFileSync(temp, html)
-    renameSync(temp, join(dir, `${key}.html`))
-  } catch {
-    // A full or read-only disk only costs the next run some time.
-  }
+  replaceFile(join(dir, `${key}.html`), html)
 }
 
 /** Highlighted HTML for batches of programs; see `prepare`. */
