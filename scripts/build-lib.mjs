@@ -36,12 +36,17 @@ const OUTPUTS = [
   'dist/index.js',
   'dist/astro.js',
   'dist/tabs-client.js',
+  'dist/templates.json',
+  'dist/cli/templates.json',
 ]
 
 // What the last build was made from: a content hash (the build id, which the generation cache
 // uses as polysnip's code fingerprint) and the size and mtime of each input and of each folder of
 // src/, so that a run with nothing changed costs a stat per input instead of reading them all.
 const STAMP = 'dist/.build.json'
+
+// Each built-in target's template file (templates/<target>/); see precompileTemplates.
+const TEMPLATE_FILE = 'template.hbs'
 
 // An input modified within this long before the stamp was written could change again without
 // its mtime moving (file system clocks are coarser than Date.now), so it is hashed instead.
@@ -50,7 +55,10 @@ const RACY_MS = 1000
 /** Every input file, and the folders of src/ (a file added or removed changes a folder's mtime). */
 function listInputs() {
   const files = ['scripts/build-lib.mjs', 'package.json', 'package-lock.json']
-  const folders = ['src']
+  const folders = ['src', 'templates']
+  for (const name of readdirSync(at('templates'))) {
+    if (existsSync(at(`templates/${name}/${TEMPLATE_FILE}`))) files.push(`templates/${name}/${TEMPLATE_FILE}`)
+  }
   for (const entry of readdirSync(at('src'), { recursive: true, withFileTypes: true })) {
     const path = `${entry.parentPath.slice(root.length)}/${entry.name}`
     if (entry.isDirectory()) folders.push(path)
@@ -208,7 +216,28 @@ async function rebuild() {
 
   const results = await Promise.all([lib, cli, deps, tabsClient])
   cleanUp(results)
+  precompileTemplates()
   warmUp()
+}
+
+/**
+ * The built-in templates, precompiled by Handlebars beside the bundles that load them
+ * (src/render/engine.ts): compiling them was a fifth of a `polysnip gen` that finds no cache.
+ * Entries are keyed by template text and carry the options they were compiled with, so an edited
+ * template or other options miss and are compiled at run time, as any user template is.
+ */
+function precompileTemplates() {
+  const Handlebars = createRequire(at('package.json'))('handlebars')
+  const options = { noEscape: true, strict: true }
+  const sources = {}
+  for (const name of readdirSync(at('templates')).sort()) {
+    const file = at(`templates/${name}/${TEMPLATE_FILE}`)
+    if (!existsSync(file)) continue
+    const text = readFileSync(file, 'utf8')
+    sources[text] = String(Handlebars.precompile(text, { ...options }))
+  }
+  const json = JSON.stringify({ handlebars: Handlebars.VERSION, options, sources })
+  for (const folder of ['dist', 'dist/cli']) writeFileSync(at(`${folder}/templates.json`), json)
 }
 
 /**

@@ -5,6 +5,7 @@
  * plain JavaScript functions compiled from the same parse tree (compiler/), with the Handlebars
  * runtime as the reference they fall back to.
  */
+import { readFileSync } from 'node:fs'
 import Handlebars from 'handlebars'
 import { PolysnipError } from '../errors.ts'
 import { compileTemplate } from './compiler/compile.ts'
@@ -60,10 +61,30 @@ const byTarget = new WeakMap<Target, { key: TemplateKey; compiled: CompiledTempl
 const OPTIONS = { noEscape: true, strict: true }
 
 /**
- * Precompiled template sources by template text. Precompiling dominates rendering a few specs,
- * so the generation cache saves these and hands them back (see src/emit/cache.ts).
+ * Precompiled template sources by template text. Precompiling dominates rendering a few specs:
+ * the build precompiles the built-in templates (scripts/build-lib.mjs), and the generation cache
+ * saves the others and hands them back (see src/emit/cache.ts).
  */
-export const precompiledSources = new Map<string, string>()
+export const precompiledSources = new Map<string, string>(builtInSources())
+
+/**
+ * What the build wrote beside the bundle that holds this code, when it was made by this
+ * Handlebars with these options; nothing when running from the sources.
+ */
+function builtInSources(): Array<[string, string]> {
+  let built: { handlebars?: unknown; options?: Record<string, unknown>; sources?: unknown }
+  try {
+    built = JSON.parse(readFileSync(new URL('./templates.json', import.meta.url), 'utf8')) as typeof built
+  } catch {
+    return []
+  }
+  const same =
+    built.handlebars === Handlebars.VERSION &&
+    Object.entries(OPTIONS).every(([name, value]) => built.options?.[name] === value) &&
+    Object.keys(built.options ?? {}).length === Object.keys(OPTIONS).length
+  const sources = Object.entries((built.sources ?? {}) as Record<string, unknown>)
+  return same ? sources.filter((e): e is [string, string] => typeof e[1] === 'string') : []
+}
 
 /** Compiles (once, by target id and template text) a target's template. */
 export function compileTarget(target: Target): CompiledTemplate {
@@ -133,7 +154,8 @@ function runtimeTemplate(target: Target): { runtime: CompiledTemplate; helpers: 
     // Precompiling parses eagerly, so syntax errors surface at load time; evaluating its output
     // as Handlebars' own compile() would avoids compiling every template a second time, which
     // was a third of a cold `polysnip gen`.
-    const source = precompiledSources.get(target.template) ?? String(hb.precompile(target.template, OPTIONS))
+    const source =
+      precompiledSources.get(target.template) ?? String(hb.precompile(target.template, { ...OPTIONS }))
     precompiledSources.set(target.template, source)
     const spec = new Function(`return ${source}`)() as Parameters<typeof hb.template>[0]
     const template = hb.template(spec)

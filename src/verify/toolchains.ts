@@ -4,6 +4,7 @@
  * what makes it trust the test CA (idioms-and-traps.md §6).
  */
 import { dirname, join } from 'node:path'
+import { restoreDotnetPackages } from './dotnet-restore.ts'
 import { makeJavaArchive } from './java-archive.ts'
 import { runProcess } from './process.ts'
 import { TRUST_STORE_PASSWORD, type TestCa } from './tls.ts'
@@ -129,6 +130,11 @@ export const toolchains: Record<string, Toolchain> = {
     install: 'install the .NET 10 SDK (https://learn.microsoft.com/dotnet/core/install/linux-debian)',
     // No build step: `dotnet run app.cs` keeps the build of a file and only rebuilds it when the
     // file changes, so in env mode the first run builds and the others reuse it.
+    async environment(ca) {
+      // .NET trusts the test CA through SSL_CERT_FILE (environment.ts); nothing else to set.
+      await restoreDotnetPackages(dirname(ca.caFile))
+      return {}
+    },
   },
   curl: {
     id: 'curl',

@@ -52,13 +52,15 @@ describe.each(targets.map((t) => [t.id, t] as const))('%s', (id, target) => {
     const [command = '', ...args] = target.run.command
     const run = (env: NodeJS.ProcessEnv) => runProcess(command, args, { cwd: folder, env, timeoutMs: 120_000 })
 
+    // Set-up first (it restores .NET's packages), so that a failure without trust can only be
+    // the TLS handshake's.
+    const extra = (await toolchain.environment?.(ca)) ?? {}
     server.reset({ status: 200, body: '{"trusted":true}' })
     const untrusted = await run(base)
     expect(untrusted.code, untrusted.stderr).not.toBe(0)
     expect(server.requests()).toEqual([])
 
     server.reset({ status: 200, body: '{"trusted":true}' })
-    const extra = (await toolchain.environment?.(ca)) ?? {}
     const trusted = await run({ ...base, ...trustEnvironment(ca), ...extra })
     expect(trusted.code, trusted.stderr).toBe(0)
     expect(trusted.stdout).toContain('{"trusted":true}')

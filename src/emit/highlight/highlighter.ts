@@ -13,6 +13,7 @@
 import type { HighlighterCore, ThemeRegistrationResolved } from 'shiki/core'
 import { PolysnipError } from '../../errors.ts'
 import { rememberingEngine } from './engine.ts'
+import { sharedPatternEngine } from './shared-patterns.ts'
 import { LineWriter, type ThemeColours } from './line-html.ts'
 import { INITIAL_STATE, StateNumbers } from './states.ts'
 
@@ -82,7 +83,9 @@ export async function createCodeHighlighter(langs: readonly string[]): Promise<C
   const shiki = await core.createHighlighterCore({
     langs: langs.map((l) => bundledLanguages[l as keyof typeof bundledLanguages]),
     themes: [bundledThemes[THEMES.light], bundledThemes[THEMES.dark]],
-    engine: createOnigurumaEngine(import('shiki/wasm')).then(rememberingEngine),
+    engine: createOnigurumaEngine(import('shiki/wasm'))
+      .then(sharedPatternEngine)
+      .then(rememberingEngine),
   })
   return new LineCachingHighlighter(shiki, INITIAL)
 }
