@@ -33,11 +33,14 @@ const OUTPUTS = [
   'dist/cli/highlight-worker.js',
   'dist/highlight-worker.js',
   'dist/cli/deps.cjs',
+  'dist/cli/shiki.cjs',
   'dist/index.js',
   'dist/astro.js',
   'dist/tabs-client.js',
   'dist/templates.json',
   'dist/cli/templates.json',
+  'dist/onig.wasm',
+  'dist/cli/onig.wasm',
 ]
 
 // What the last build was made from: a content hash (the build id, which the generation cache
@@ -121,27 +124,57 @@ const externals = {
   },
 }
 
-// The command loads the bundled libraries through src/bundle/deps-loader.ts, with a V8 code
-// cache, from one CommonJS bundle (dist/deps.cjs): each import of them becomes a module that
-// re-exports the loaded names. The library entry points keep them as ordinary bundled modules.
-const depsShims = {
-  name: 'polysnip-deps',
+// Shiki's modules the command loads from a CommonJS bundle of their own (dist/cli/shiki.cjs),
+// only when it highlights; languages and themes stay imports from node_modules.
+const SHIKI_IMPORTS = ['shiki/core', 'shiki/engine/oniguruma', 'shiki/textmate']
+
+// The command loads these bundles through src/bundle/load-bundle.ts, with a V8 code cache: each
+// import of a bundled package becomes a module that re-exports the loaded names. The library
+// entry points keep them as ordinary imports (Shiki) or bundled modules (the others).
+const BUNDLES = [
+  { module: 'src/bundle/deps.ts', name: 'deps', ids: BUNDLED_IMPORTS, file: 'deps.cjs' },
+  { module: 'src/bundle/shiki.ts', name: 'shiki', ids: SHIKI_IMPORTS, file: 'shiki.cjs' },
+]
+
+const bundleShims = {
+  name: 'polysnip-bundles',
   setup(build) {
-    const loader = at('src/bundle/deps-loader.ts')
-    const require = createRequire(at('package.json'))
-    const ids = new RegExp(`^(${BUNDLED_IMPORTS.join('|')})$`)
-    build.onResolve({ filter: ids }, (args) => ({ path: args.path, namespace: 'deps' }))
-    build.onLoad({ filter: /.*/, namespace: 'deps' }, (args) => {
-      const names = Object.keys(require(args.path))
-        .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default')
-      const contents =
-        `import { deps } from ${JSON.stringify(loader)}\n` +
-        `const m = deps[${JSON.stringify(args.path)}]\n` +
-        `export const { ${names.join(', ')} } = m\n` +
-        'export default m\n'
-      return { contents, resolveDir: root, loader: 'js' }
-    })
+    for (const bundle of BUNDLES) {
+      const namespace = `bundle-${bundle.name}`
+      const ids = new RegExp(`^(${bundle.ids.join('|')})$`)
+      build.onResolve({ filter: ids }, (args) => ({ path: args.path, namespace }))
+      build.onLoad({ filter: /.*/, namespace }, async (args) => {
+        const names = Object.keys(await import(args.path))
+          .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default')
+        const contents =
+          `import { ${bundle.name} } from ${JSON.stringify(at(bundle.module))}\n` +
+          `const m = ${bundle.name}[${JSON.stringify(args.path)}]\n` +
+          `export const { ${names.join(', ')} } = m\n` +
+          'export default m\n'
+        return { contents, resolveDir: root, loader: 'js' }
+      })
+    }
   },
+}
+
+/** One CommonJS bundle of `ids`, exporting each module by its import name. */
+function commonJsBundle(build, ids, file) {
+  return build({
+    stdin: {
+      contents: `module.exports = { ${ids.map((id) => `'${id}': require('${id}')`).join(', ')} }`,
+      resolveDir: root,
+      sourcefile: file,
+    },
+    outfile: at(`dist/cli/${file}`),
+    metafile: true,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  })
 }
 
 async function rebuild() {
@@ -181,24 +214,9 @@ async function rebuild() {
     ...common,
     entryPoints: { cli: at('src/cli/main.ts'), ...worker },
     outdir: at('dist/cli'),
-    plugins: [depsShims, externals],
+    plugins: [bundleShims, externals],
   })
-  const deps = build({
-    stdin: {
-      contents: `module.exports = { ${BUNDLED_IMPORTS.map((id) => `'${id}': require('${id}')`).join(', ')} }`,
-      resolveDir: root,
-      sourcefile: 'deps.cjs',
-    },
-    outfile: at('dist/cli/deps.cjs'),
-    metafile: true,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minifyWhitespace: true,
-    minifySyntax: true,
-    logLevel: 'warning',
-  })
+  const bundles = BUNDLES.map((b) => commonJsBundle(build, b.ids, b.file))
 
   // The tabs script that HTML fragments inline, built here once so that `polysnip gen` never has
   // to start esbuild (that cost more than the rest of a cold run). Same options as
@@ -214,10 +232,21 @@ async function rebuild() {
     logLevel: 'warning',
   })
 
-  const results = await Promise.all([lib, cli, deps, tabsClient])
+  const results = await Promise.all([lib, cli, ...bundles, tabsClient])
   cleanUp(results)
   precompileTemplates()
+  await copyOnigWasm()
   warmUp()
+}
+
+/**
+ * Oniguruma's WebAssembly for highlighting (src/emit/highlight/highlighter.ts), as a binary file
+ * beside the bundles: Shiki ships it as Base64 inside a JavaScript module, and decoding that took
+ * 40 ms of every `polysnip gen` that highlights.
+ */
+async function copyOnigWasm() {
+  const { wasmBinary } = await import('shiki/wasm')
+  for (const folder of ['dist', 'dist/cli']) writeFileSync(at(`${folder}/onig.wasm`), wasmBinary)
 }
 
 /**
@@ -255,13 +284,14 @@ function cleanUp(results) {
 }
 
 /**
- * One real run of the new command, so that the code cache src/bundle/deps-loader.ts writes at
- * its exit holds the functions that parsing, validating and rendering use, not only those of
- * whichever command happens to run first (often `--help`). Its outcome does not matter.
+ * One real run of the new command, so that the code caches src/bundle/load-bundle.ts writes at
+ * its exit hold the functions that parsing, validating, rendering and highlighting use, not only
+ * those of whichever command happens to run first (often `--help`). Its outcome does not matter.
  */
 function warmUp() {
   const out = mkdtempSync(join(tmpdir(), 'polysnip-warm-up-'))
-  const args = ['bin/polysnip.mjs', 'gen', '--no-cache', '--format', 'md,openapi', '--out', out, '--quiet']
+  const formats = 'md,html,openapi'
+  const args = ['bin/polysnip.mjs', 'gen', '--no-cache', '--format', formats, '--out', out, '--quiet']
   spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' })
   rmSync(out, { recursive: true, force: true })
 }

@@ -12,7 +12,7 @@ const exec = promisify(execFile)
 
 async function copyInputs(): Promise<string> {
   const dir = await tempDir('polysnip-build-')
-  for (const path of ['scripts/build-lib.mjs', 'package.json', 'package-lock.json', 'src']) {
+  for (const path of ['scripts/build-lib.mjs', 'package.json', 'package-lock.json', 'src', 'templates']) {
     await cp(path, join(dir, path), { recursive: true })
   }
   await symlink(resolve('node_modules'), join(dir, 'node_modules'))
@@ -58,5 +58,17 @@ describe('build:lib up-to-date check', () => {
 
     await rm(join(dir, 'src/emit/new-module.ts'))
     expect((await build(dir)).id).toBe(edited.id)
-  }, 60_000)
+    await settle()
+
+    // A built-in template is precompiled by the build: an edit rebuilds, and the new text is
+    // the one precompiled (the engine looks sources up by template text).
+    const template = join(dir, 'templates/go/template.hbs')
+    const edit = `${await readFile(template, 'utf8')}// edited\n`
+    await writeFile(template, edit)
+    expect((await build(dir)).id).not.toBe(edited.id)
+    const built = JSON.parse(await readFile(join(dir, 'dist/cli/templates.json'), 'utf8')) as {
+      sources: Record<string, string>
+    }
+    expect(Object.keys(built.sources)).toContain(edit)
+  }, 90_000)
 })

@@ -10,7 +10,8 @@
  * map lookup. Unlike `codeToHtml`, nothing builds a syntax tree: HTML is written directly
  * (line-html.ts).
  */
-import type { HighlighterCore, ThemeRegistrationResolved } from 'shiki/core'
+import { readFileSync } from 'node:fs'
+import type { HighlighterCore, LoadWasmOptions, ThemeRegistrationResolved } from 'shiki/core'
 import { PolysnipError } from '../../errors.ts'
 import { rememberingEngine } from './engine.ts'
 import { sharedPatternEngine } from './shared-patterns.ts'
@@ -83,11 +84,27 @@ export async function createCodeHighlighter(langs: readonly string[]): Promise<C
   const shiki = await core.createHighlighterCore({
     langs: langs.map((l) => bundledLanguages[l as keyof typeof bundledLanguages]),
     themes: [bundledThemes[THEMES.light], bundledThemes[THEMES.dark]],
-    engine: createOnigurumaEngine(import('shiki/wasm'))
+    engine: createOnigurumaEngine(onigWasm())
       .then(sharedPatternEngine)
       .then(rememberingEngine),
   })
   return new LineCachingHighlighter(shiki, INITIAL)
+}
+
+/**
+ * Oniguruma's WebAssembly: the build's binary copy beside this bundle (scripts/build-lib.mjs),
+ * or, running from the sources, Shiki's own, which is Base64 text decoded at every start.
+ */
+function onigWasm(): LoadWasmOptions {
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(new URL('./onig.wasm', import.meta.url))
+  } catch {
+    return import('shiki/wasm') as LoadWasmOptions
+  }
+  // As an instantiator, not bytes: Shiki checks bytes against `Response`, whose first use loads
+  // Node's fetch implementation (9 ms).
+  return { instantiator: (imports) => WebAssembly.instantiate(bytes, imports) }
 }
 
 class LineCachingHighlighter implements CodeHighlighter {

@@ -1,11 +1,10 @@
 /**
- * Loads the libraries the `polysnip` command bundles (zod, yaml, Handlebars) from dist/deps.cjs
- * with a V8 code cache beside it. Compiling them, then compiling each function on first call,
- * was a fifth of a run that changes one spec; with the cache V8 reads both back instead.
- * Used only by the bundled command (scripts/build-lib.mjs points those imports here); the
- * library entry points and the sources import the packages directly. The cache is written once,
- * when missing or rejected (V8 rejects one made by another Node or with other flags), at exit, so
- * it holds every function that run used.
+ * Loads a CommonJS bundle that scripts/build-lib.mjs wrote beside the `polysnip` command, with a
+ * V8 code cache beside it. Compiling the bundled libraries, then compiling each function on first
+ * call, was a fifth of a run that changes one spec; with the cache V8 reads both back instead.
+ * Used only by the bundled command; the library entry points and the sources import the packages
+ * directly. The cache is written once, when missing or rejected (V8 rejects one made by another
+ * Node or with other flags), at exit, so it holds every function that run used.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, renameSync, writeFileSync } from 'node:fs'
@@ -13,8 +12,7 @@ import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Script } from 'node:vm'
-
-const file = fileURLToPath(new URL('./deps.cjs', import.meta.url))
+import { threadId } from 'node:worker_threads'
 
 function readCache(cacheFile: string): Buffer | undefined {
   try {
@@ -24,7 +22,9 @@ function readCache(cacheFile: string): Buffer | undefined {
   }
 }
 
-function load(): Record<string, unknown> {
+/** The exports of `name`, a bundle in this file's folder (the command's, dist/cli/). */
+export function loadBundle(name: string): Record<string, unknown> {
+  const file = fileURLToPath(new URL(`./${name}`, import.meta.url))
   const source = readFileSync(file, 'utf8')
   // Named by the source's hash: V8 checks a cache against the source's length only.
   const cacheFile = `${file}.${createHash('sha256').update(source).digest('hex').slice(0, 16)}.v8-cache`
@@ -38,7 +38,8 @@ function load(): Record<string, unknown> {
   if (!cachedData || script.cachedDataRejected) {
     process.once('exit', () => {
       try {
-        const temp = `${cacheFile}.${process.pid}.tmp`
+        // A worker thread shares the process id, and may write the same cache at the same time.
+        const temp = `${cacheFile}.${process.pid}-${threadId}.tmp`
         writeFileSync(temp, script.createCachedData())
         renameSync(temp, cacheFile)
       } catch {
@@ -48,6 +49,3 @@ function load(): Record<string, unknown> {
   }
   return module.exports
 }
-
-/** The bundled libraries by import name, e.g. `deps['zod/v4']`. */
-export const deps = load()
