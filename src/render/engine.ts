@@ -14,8 +14,11 @@ import { bindHelpers, type Helpers } from './helpers.ts'
 import type { Target } from './targets.ts'
 import { tidy } from './tidy.ts'
 
-/** Renders a context; with `tidied`, the text as tidy() leaves it (compiled templates often know it is). */
-export type CompiledTemplate = (context: object, tidied?: boolean) => string
+/**
+ * Renders a context; with `tidied`, the text as tidy() leaves it (compiled templates often know
+ * it is). `plain`: the context holds only plain data (see isPlainContext in context.ts).
+ */
+export type CompiledTemplate = (context: object, tidied?: boolean, plain?: boolean) => string
 
 type Options = Handlebars.HelperOptions
 
@@ -117,7 +120,7 @@ function compile(target: Target): CompiledTemplate {
     if (++renders >= RUNTIME_RENDERS) current = fastest(target, helpers, runtime)
     return runtime(context, tidied)
   }
-  return (context, tidied) => current(context, tidied)
+  return (context, tidied, plain) => current(context, tidied, plain)
 }
 
 function fastest(target: Target, helpers: Helpers, runtime: CompiledTemplate): CompiledTemplate {
@@ -170,9 +173,9 @@ function runtimeTemplate(target: Target): { runtime: CompiledTemplate; helpers: 
  * Handlebars, or an error, which the runtime then raises itself, with its own message and line.
  */
 function withFallback(compiled: CompiledTemplate, runtime: CompiledTemplate): CompiledTemplate {
-  return (context, tidied) => {
+  return (context, tidied, plain) => {
     try {
-      return compiled(context, tidied)
+      return compiled(context, tidied, plain)
     } catch {
       return runtime(context, tidied)
     }

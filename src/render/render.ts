@@ -2,7 +2,7 @@
  * One spec × one target → the program text.
  */
 import type { Spec } from '../spec/model.ts'
-import { buildContext, type ContextOptions } from './context.ts'
+import { buildContext, isPlainContext, type ContextOptions } from './context.ts'
 import { compileTarget, templateError } from './engine.ts'
 import type { Target } from './targets.ts'
 
@@ -12,7 +12,8 @@ export type RenderOptions = ContextOptions
 export function renderSnippet(spec: Spec, target: Target, options: RenderOptions = {}): string {
   const template = compileTarget(target)
   try {
-    return template(buildContext(spec, target, options), true)
+    const context = buildContext(spec, target, options)
+    return template(context, true, isPlainContext(context))
   } catch (cause) {
     throw templateError(target, cause)
   }

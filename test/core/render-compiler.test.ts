@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { generateSpecInputs, specYaml } from '../../bench/lib/spec-set.ts'
 import { PolysnipError } from '../../src/errors.ts'
-import { SpecText, buildContext } from '../../src/render/context.ts'
+import { SpecText, buildContext, isPlainContext } from '../../src/render/context.ts'
 import { RUNTIME_RENDERS, buildTemplates, compileTarget } from '../../src/render/engine.ts'
 import { renderSnippet, tidy } from '../../src/render/render.ts'
 import { loadTargets, type Target } from '../../src/render/targets.ts'
@@ -83,6 +83,9 @@ describe.each(targets.map((t) => [t.id, t] as const))('%s compiled', (_id, targe
         expect(compiled?.(context), spec.id).toBe(runtime(context))
         // Tidied: the compiled function skips tidy() when it has tracked that nothing would change.
         expect(compiled?.(context, true), spec.id).toBe(tidy(runtime(context)))
+        // A loaded spec is plain data, which renderSnippet reads without the own-property checks.
+        expect(isPlainContext(context)).toBe(true)
+        expect(compiled?.(context, true, true), spec.id).toBe(tidy(runtime(context)))
       }
     }
   })
@@ -97,6 +100,9 @@ describe.each(targets.map((t) => [t.id, t] as const))('%s compiled', (_id, targe
       expect('text' in fast ? fast.text : 'failed').toBe('text' in reference ? reference.text : 'failed')
       const tidied = attempt(() => compiled?.(context, true) ?? '')
       expect('text' in tidied ? tidied.text : 'failed').toBe('text' in reference ? tidy(reference.text) : 'failed')
+      expect(isPlainContext(context)).toBe(true)
+      const plain = attempt(() => compiled?.(context, true, true) ?? '')
+      expect('text' in plain ? plain.text : 'failed').toBe('text' in reference ? tidy(reference.text) : 'failed')
       if (!('text' in reference)) failures++
     }
     // Most random specs render; the shell refuses NUL, and env references need variable names.
@@ -295,6 +301,59 @@ describe('tiers', () => {
     }
     expect(counts.slice(0, RUNTIME_RENDERS)).toEqual(Array(RUNTIME_RENDERS).fill(2))
     expect(counts.slice(RUNTIME_RENDERS)).toEqual([1, 1, 1])
+  })
+})
+
+describe('plain contexts', () => {
+  const spec = benchSpecs.find((s) => s.request.body && s.description) as Spec
+
+  it('reads own fields directly, missing ones as undefined', () => {
+    const pair = buildTemplates(target([
+      '{{#if request.method.length}}n{{/if}}{{#if spec.title.value}}v{{/if}}{{#if spec.nope}}x{{/if}}',
+      '{{#each request.headers}}{{#if name.value.length}}{{str name}}{{/if}}{{/each}}',
+      '{{#with request.body}}{{str text}}{{/with}}{{#if request.headers.[0].name}}h{{/if}}\n',
+    ].join('\n')))
+    const context = buildContext(spec, go)
+    expect(isPlainContext(context)).toBe(true)
+    const expected = tidy(pair.runtime(context))
+    expect(expected).toMatch(/^nv\n"/)
+    // Called directly: a hand-over to the runtime would throw here.
+    expect(pair.compiled?.(context, true, true)).toBe(expected)
+  })
+
+  it('still hides inherited fields (of objects, arrays, strings, spec text), as Handlebars does', () => {
+    const t = target([
+      '{{#if spec.title.constructor}}c{{/if}}{{#if request.headers.map}}m{{/if}}',
+      '{{#if request.method.toLowerCase}}l{{/if}}{{#if request.body.json.value.__proto__}}p{{/if}}',
+      '{{#each request.headers}}{{#if name.valueOf}}o{{/if}}{{/each}}',
+      '{{#with request.body}}{{#if json.toString}}t{{/if}}{{/with}}end\n',
+    ].join('\n'))
+    const pair = buildTemplates(t)
+    const context = buildContext(spec, t)
+    const expected = tidy(pair.runtime(context))
+    expect(expected).toBe('end\n')
+    // Those names are never read directly: the compiled function hands them to the runtime.
+    expect('error' in attempt(() => pair.compiled?.(context, true, true) ?? '')).toBe(true)
+    for (let i = 0; i <= RUNTIME_RENDERS; i++) expect(renderSnippet(spec, t)).toBe(expected)
+  })
+
+  it('is not vouched for when a spec or target built by hand holds other data', () => {
+    const json = { m: new Map([['size', 1]]), d: new Date(0), list: [1] }
+    const odd: Spec[] = [
+      { ...spec, title: 42 as unknown as string },
+      { ...spec, request: { ...spec.request, body: { json } } },
+      { ...spec, request: { ...spec.request, body: { json: [Object.create({ inherited: 1 })] } } },
+    ]
+    for (const [i, oddSpec] of odd.entries()) expect(isPlainContext(buildContext(oddSpec, go)), `${i}`).toBe(false)
+    const oddTarget = { ...go, label: (() => 'x') as unknown as string }
+    expect(isPlainContext(buildContext(spec, oddTarget))).toBe(false)
+
+    // Map's size is inherited: Handlebars reads it as undefined, and so do compiled templates.
+    const t = target('{{#if request.body.json.value.m.size}}size{{else}}none{{/if}}\n')
+    const oddSpec = odd[1] as Spec
+    const context = buildContext(oddSpec, t)
+    expect(tidy(buildTemplates(t).runtime(context))).toBe('none\n')
+    for (let i = 0; i <= RUNTIME_RENDERS; i++) expect(renderSnippet(oddSpec, t)).toBe('none\n')
   })
 })
 

@@ -37,6 +37,11 @@ export function own(parent: unknown, name: string, value: unknown): unknown {
   return fallback()
 }
 
+/** A field of plain data, read directly: only a function is left to Handlebars, which calls it. */
+export function data(value: unknown): unknown {
+  return typeof value === 'function' ? fallback() : value
+}
+
 /** A strict lookup (the last field of a path printed by a mustache): missing is an error. */
 export function strict(parent: unknown, name: string): unknown {
   if (!parent || typeof parent !== 'object' || !(name in parent)) fallback()

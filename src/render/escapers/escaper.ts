@@ -57,6 +57,21 @@ export function plainQuoted(text: string, cache?: TextCache): string | null {
 
 // Printable ASCII but the quote and the backslash: nothing to escape at all.
 const UNQUOTED = /^[ !#-[\]-~]*$/
+
+/**
+ * The single-quoted literal of printable ASCII text without `'` or `\`, which PHP and the shell
+ * both write as the text between two quotes; null for any other text.
+ */
+export function plainSingleQuoted(text: string, cache?: TextCache): string | null {
+  if (cache) {
+    const known = cache.singleQuoted
+    return known !== undefined ? known : (cache.singleQuoted = plainSingleQuoted(text))
+  }
+  return UNQUOTED_SINGLE.test(text) ? `'${text}'` : null
+}
+
+// Printable ASCII but the single quote and the backslash.
+const UNQUOTED_SINGLE = /^[ -&(-[\]-~]*$/
 const INVISIBLE_BUT_SPACE = /(?! )[\p{C}\p{Z}]/u
 
 export type CodePointEscape = (ch: string, code: number) => string
@@ -115,6 +130,8 @@ export interface TextCache {
   commentLines?: readonly string[] | null
   /** What `plainQuoted` gives. */
   quoted?: string | null
+  /** What `plainSingleQuoted` gives. */
+  singleQuoted?: string | null
 }
 
 /** `text` as comment lines, each written by `mark` (which adds the comment marker). */
@@ -130,8 +147,15 @@ export function commentBlock(text: string, mark: (line: string) => string, cache
 }
 
 /** A `//` comment line; `#` below. Blank lines keep just the marker. */
-export const slashes = (line: string): string => `// ${line}`.trimEnd()
-export const hashes = (line: string): string => `# ${line}`.trimEnd()
+export const slashes = (line: string): string => marked('// ', line)
+export const hashes = (line: string): string => marked('# ', line)
+
+function marked(marker: string, line: string): string {
+  // trimEnd() has to flatten the joined text, a copy; a line that ends in a visible ASCII
+  // character has nothing to trim.
+  const last = line.charCodeAt(line.length - 1)
+  return last > 32 && last < 127 ? marker + line : (marker + line).trimEnd()
+}
 
 /** Comment text wraps at this width so that generated files stay readable. */
 const COMMENT_WIDTH = 92

@@ -1,6 +1,6 @@
 import {
   BRACKETS, commentBlock, escapeCodePoints, hasInvisible, hex, isInvisible, isPlainObject,
-  printJson, slashes, type Escaper, type JsonStyle,
+  plainSingleQuoted, printJson, slashes, type Escaper, type JsonStyle, type TextCache,
 } from './escaper.ts'
 
 // PHP: single quotes when the text is all visible (only \ and ' are special there); otherwise
@@ -17,8 +17,10 @@ const escapeDouble = escapeCodePoints('\\"$', (ch, code) => {
   return code < 0x80 ? `\\x${hex(code, 2)}` : `\\u{${hex(code, 4)}}`
 })
 
-function string(text: string): string {
-  if (!hasInvisible(text)) return `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`
+function string(text: string, cache?: TextCache): string {
+  const plain = plainSingleQuoted(text, cache)
+  if (plain !== null) return plain
+  if (!hasInvisible(text)) return `'${text.replace(/[\\']/g, '\\$&')}'`
   return `"${escapeDouble(text)}"`
 }
 
@@ -26,8 +28,15 @@ function string(text: string): string {
 // keys 0..n-1 (or no keys) as a list; an object cast keeps such data a JSON object.
 function needsObjectCast(value: Record<string, unknown>): boolean {
   const keys = Object.keys(value)
-  return keys.length === 0 || keys.some((k) => /^(?:0|-?[1-9][0-9]*)$/.test(k))
+  for (const key of keys) {
+    // Only a key starting with a digit or `-` can be integer-like: most skip the regex.
+    const first = key.charCodeAt(0)
+    if ((first === 45 || (first >= 48 && first <= 57)) && INTEGER_KEY.test(key)) return true
+  }
+  return keys.length === 0
 }
+
+const INTEGER_KEY = /^(?:0|-?[1-9][0-9]*)$/
 
 const OBJECT_CAST: [string, string] = ['(object) [', ']']
 

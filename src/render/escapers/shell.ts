@@ -1,6 +1,7 @@
 import { PolysnipError } from '../../errors.ts'
 import {
-  commentBlock, escapeCodePoints, hasInvisible, hex, isInvisible, hashes, type Escaper,
+  commentBlock, escapeCodePoints, hasInvisible, hex, isInvisible, hashes, plainSingleQuoted,
+  type Escaper,
 } from './escaper.ts'
 
 // Bash words. Single quotes keep everything literal but cannot hold a quote, which is written
@@ -19,7 +20,9 @@ const escapeAnsi = escapeCodePoints("\\'", (ch, code) => {
 })
 
 export const shell: Escaper = {
-  string(text) {
+  string(text, cache) {
+    const plain = plainSingleQuoted(text, cache)
+    if (plain !== null) return plain
     if (text.includes('\0')) {
       throw new PolysnipError('a shell argument cannot contain NUL (U+0000)', {
         hint: 'remove the NUL character from the spec text',
