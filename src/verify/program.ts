@@ -166,6 +166,9 @@ export async function runProgram(program: Program, context: ProgramContext): Pro
         durationMs: outcome.durationMs,
       }
       if (problems.length === 0) {
+        // Once the published command has built and passed, the other runs start its build.
+        const reuse = command === target.run.command ? context.toolchain.reuse : undefined
+        if (reuse && pending.length > 1) command = reuse({ dir, file: target.file, env }) ?? command
         await context.cache.remember(run.cacheKey)
         results.push({ ...common, status: 'passed', problems })
         continue
@@ -185,6 +188,9 @@ export async function runProgram(program: Program, context: ProgramContext): Pro
   } finally {
     await server.close()
     // A failed program stays on disk so that it can be run by hand.
-    if (!failed) await rm(dir, { recursive: true, force: true })
+    if (!failed) {
+      await rm(dir, { recursive: true, force: true })
+      await context.toolchain.cleanup?.({ dir, file: target.file, env })
+    }
   }
 }

@@ -5,6 +5,7 @@
  */
 import { dirname, join } from 'node:path'
 import { restoreDotnetPackages } from './dotnet-restore.ts'
+import { builtCommand, removeBuild } from './dotnet-reuse.ts'
 import { makeJavaArchive } from './java-archive.ts'
 import { runProcess } from './process.ts'
 import { TRUST_STORE_PASSWORD, type TestCa } from './tls.ts'
@@ -32,6 +33,13 @@ export interface Toolchain {
    * command that runs the result. Without it, every run uses the target's own command.
    */
   build?(context: BuildContext): Promise<{ command: string[] } | { error: string }>
+  /**
+   * For a toolchain whose own command builds and caches (no `build`): after that command has
+   * run once and passed, the command that starts what it built, or null to keep using it.
+   */
+  reuse?(context: BuildContext): string[] | null
+  /** Removes what the runs left outside the program's folder, once the folder goes. */
+  cleanup?(context: BuildContext): Promise<void>
   /**
    * Variables this runtime needs beyond the common ones: trust in the test CA, and settings
    * that only make builds or start-up faster.
@@ -128,8 +136,10 @@ export const toolchains: Record<string, Toolchain> = {
     probe: ['dotnet', '--version'],
     parseVersion: (out) => (/^\d+\.\d+\.\d+/.test(out.trim()) ? `.NET SDK ${out.trim()}` : null),
     install: 'install the .NET 10 SDK (https://learn.microsoft.com/dotnet/core/install/linux-debian)',
-    // No build step: `dotnet run app.cs` keeps the build of a file and only rebuilds it when the
-    // file changes, so in env mode the first run builds and the others reuse it.
+    // No build step: `dotnet build app.cs` runs MSBuild, which costs more than it saves. In env
+    // mode the first run's `dotnet run app.cs` builds, and the other runs start that build.
+    reuse: ({ dir, file, env }) => builtCommand(dir, file, env),
+    cleanup: ({ dir, file, env }) => removeBuild(dir, file, env),
     async environment(ca) {
       // .NET trusts the test CA through SSL_CERT_FILE (environment.ts); nothing else to set.
       await restoreDotnetPackages(dirname(ca.caFile))
