@@ -8,7 +8,7 @@ import { runChild } from '../lib/child.ts'
 import { root } from '../lib/library.ts'
 import type { Row } from '../lib/report.ts'
 import { npmScript } from '../lib/scripts.ts'
-import { median } from '../lib/stats.ts'
+import { median, spread } from '../lib/stats.ts'
 
 const SECTION = '5. Verification'
 const GOAL_COLD_S = 120
@@ -28,6 +28,12 @@ function outcome(run: { code: number | null; stdout: string; stderr: string }): 
   return `exit ${run.code}; ${(error ?? lastLine(text)).trim().slice(0, 300)}`
 }
 
+/** The run whose time is the median (the upper middle of an even count). */
+function middle<T extends { ms: number }>(runs: T[]): T {
+  const sorted = [...runs].sort((a, b) => a.ms - b.ms)
+  return sorted[Math.floor(sorted.length / 2)] as T
+}
+
 export async function verifySection(quick: boolean): Promise<Row[]> {
   if (!npmScript('verify')) {
     const missing = (name: string, goal: string): Row => ({
@@ -45,9 +51,14 @@ export async function verifySection(quick: boolean): Promise<Row[]> {
   }
 
   const verify = () => runChild('npm', ['run', '--silent', 'verify'], { cwd: root, timeoutMs: 900_000 })
-  // A cache is only a cache: removing it makes the next run do everything again.
-  rmSync(CACHE, { recursive: true, force: true })
-  const cold = await verify()
+  // A cache is only a cache: removing it makes the next run do everything again. The cold runs
+  // need no warm-up of their own: the sections before them have loaded Node and the CLI.
+  const coldRuns = []
+  for (let i = 0; i < (quick ? 1 : 3); i++) {
+    rmSync(CACHE, { recursive: true, force: true })
+    coldRuns.push(await verify())
+  }
+  const cold = coldRuns.find((r) => r.code !== 0) ?? middle(coldRuns)
   const warmRuns = []
   for (let i = 0; i < (quick ? 1 : 3); i++) warmRuns.push(await verify())
   const warm = median(warmRuns.map((r) => r.ms))
@@ -60,7 +71,9 @@ export async function verifySection(quick: boolean): Promise<Row[]> {
       value: `${(cold.ms / 1000).toFixed(1)} s`,
       goal: `≤ ${GOAL_COLD_S} s`,
       ok: cold.code === 0 && cold.ms / 1000 <= GOAL_COLD_S,
-      note: outcome(cold),
+      note:
+        `median of ${coldRuns.length}; range ${spread(coldRuns.map((r) => r.ms / 1000), 1)} s; ` +
+        outcome(cold),
     },
     {
       section: SECTION,
