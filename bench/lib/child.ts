@@ -1,7 +1,7 @@
 /**
  * Runs a command as a whole process and measures it from outside: wall time from spawn to exit,
- * and the peak memory of every Node process in it (reported by bench/lib/rss-probe.mjs, which
- * NODE_OPTIONS preloads into each of them, npm included).
+ * and the peak memory and CPU time of every Node process in it (reported by
+ * bench/lib/rss-probe.mjs, which NODE_OPTIONS preloads into each of them, npm included).
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -14,6 +14,11 @@ export interface ChildRun {
   ms: number
   /** Largest peak RSS among the Node processes of the run, in MB; NaN when none reported. */
   peakMb: number
+  /**
+   * CPU time of those processes, in milliseconds: user (polysnip's own work) and system (the
+   * kernel's, mostly creating files, which on this machine's disk varies several-fold by hour).
+   */
+  cpu: { user: number; system: number }
   code: number | null
   stdout: string
   stderr: string
@@ -46,14 +51,17 @@ export async function runChild(command: string, args: string[], options: ChildOp
   clearTimeout(timer)
 
   let peakMb = Number.NaN
+  const cpu = { user: Number.NaN, system: Number.NaN }
   try {
-    const sizes = readFileSync(rssFile, 'utf8').trim().split('\n').map(Number)
-    peakMb = Math.max(...sizes) / 1024
+    const reports = readFileSync(rssFile, 'utf8').trim().split('\n').map((l) => l.split(' ').map(Number))
+    peakMb = Math.max(...reports.map(([kb]) => kb ?? 0)) / 1024
+    cpu.user = reports.reduce((sum, [, user]) => sum + (user ?? 0), 0) / 1000
+    cpu.system = reports.reduce((sum, [, , system]) => sum + (system ?? 0), 0) / 1000
   } catch {
     // No Node process reported: the command was not Node, or it died before exiting normally.
   }
   rmSync(dir, { recursive: true, force: true })
-  return { ms, peakMb, code, stdout, stderr }
+  return { ms, peakMb, cpu, code, stdout, stderr }
 }
 
 /** Like runChild, but a non-zero exit is an error carrying the command's output. */

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { runChecked } from '../lib/child.ts'
+import { runChecked, type ChildRun } from '../lib/child.ts'
 import { describeOutput, tempDir } from '../lib/files.ts'
 import { root } from '../lib/library.ts'
 import type { Row } from '../lib/report.ts'
@@ -13,15 +13,27 @@ import { median, spread } from '../lib/stats.ts'
 const SECTION = '2. Cold gen'
 const GOAL_MS = 500
 
+interface Timed {
+  ms: number
+  times: number[]
+  /** Median CPU time of the runs, user and system, in seconds. */
+  user: number
+  system: number
+  outputs: string
+}
+
 /** Times `once` after one warm-up run, each run with a new output folder under a temporary one. */
-async function timeRuns(runs: number, once: (out: string) => Promise<number>, outName = '') {
+async function timeRuns(runs: number, once: (out: string) => Promise<ChildRun>, outName = '') {
   const dir = tempDir('gen')
   try {
     await once(join(dir, 'warm-up'))
-    const times: number[] = []
-    for (let i = 0; i < runs; i++) times.push(await once(join(dir, `run-${i}`)))
+    const done: ChildRun[] = []
+    for (let i = 0; i < runs; i++) done.push(await once(join(dir, `run-${i}`)))
     const outputs = describeOutput(join(dir, 'warm-up', outName))
-    return { ms: median(times), times, outputs }
+    const times = done.map((r) => r.ms)
+    const user = median(done.map((r) => r.cpu.user / 1000))
+    const system = median(done.map((r) => r.cpu.system / 1000))
+    return { ms: median(times), times, user, system, outputs } satisfies Timed
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -29,13 +41,13 @@ async function timeRuns(runs: number, once: (out: string) => Promise<number>, ou
 
 export async function genSection(quick: boolean): Promise<Row[]> {
   const runs = quick ? 3 : 7
-  const node = await timeRuns(runs, async () => (await runChecked('node', ['-e', '0'], { cwd: root })).ms)
+  const node = await timeRuns(runs, () => runChecked('node', ['-e', '0'], { cwd: root }))
 
   // In the repository, as a developer runs it: polysnip.config.json applies, and the highlight
   // cache in .cache/polysnip/ holds whatever earlier runs left there.
   const cli = await timeRuns(runs, async (out) => {
     const args = ['bin/polysnip.mjs', 'gen', '--spec', 'specs/list-projects.yaml', '--out', out, '--quiet']
-    return (await runChecked('node', args, { cwd: root })).ms
+    return runChecked('node', args, { cwd: root })
   })
 
   // From an empty folder each time: no config file, no caches of any kind.
@@ -43,24 +55,25 @@ export async function genSection(quick: boolean): Promise<Row[]> {
   const bare = await timeRuns(runs, async (out) => {
     mkdirSync(out, { recursive: true })
     const args = [join(root, 'bin', 'polysnip.mjs'), 'gen', '--spec', spec, '--out', 'snippets', '--quiet']
-    const ms = (await runChecked('node', args, { cwd: out })).ms
+    const run = await runChecked('node', args, { cwd: out })
     rmSync(join(out, '.cache'), { recursive: true, force: true })
-    return ms
+    return run
   }, 'snippets')
 
   const npm = await timeRuns(quick ? 2 : 5, async (out) => {
     const args = ['run', '--silent', 'gen', '--', '--out', out, '--quiet']
-    return (await runChecked('npm', args, { cwd: root })).ms
+    return runChecked('npm', args, { cwd: root })
   })
 
   const range = (r: { times: number[] }) => `range ${spread(r.times.map((t) => t / 1000), 3)} s`
-  const row = (name: string, r: { ms: number; times: number[]; outputs: string }, how: string): Row => ({
+  const cpu = (r: Timed) => `CPU ${r.user.toFixed(2)} s user, ${r.system.toFixed(2)} s system`
+  const row = (name: string, r: Timed, how: string): Row => ({
     section: SECTION,
     name,
     value: `${(r.ms / 1000).toFixed(3)} s`,
     goal: `≤ ${GOAL_MS / 1000} s`,
     ok: r.ms <= GOAL_MS,
-    note: `${how}; median of ${r.times.length}, ${range(r)}; wrote ${r.outputs}`,
+    note: `${how}; median of ${r.times.length}, ${range(r)}; ${cpu(r)}; wrote ${r.outputs}`,
   })
   return [
     row(
@@ -80,7 +93,7 @@ export async function genSection(quick: boolean): Promise<Row[]> {
       value: `${(node.ms / 1000).toFixed(3)} s`,
       goal: '',
       ok: null,
-      note: 'for reading the figures above',
+      note: `for reading the figures above; ${cpu(node)}`,
     },
   ]
 }
