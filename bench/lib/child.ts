@@ -53,7 +53,8 @@ export async function runChild(command: string, args: string[], options: ChildOp
   let peakMb = Number.NaN
   const cpu = { user: Number.NaN, system: Number.NaN }
   try {
-    const reports = readFileSync(rssFile, 'utf8').trim().split('\n').map((l) => l.split(' ').map(Number))
+    const lines = readFileSync(rssFile, 'utf8').trim().split('\n')
+    const reports = lines.map((line) => line.split(' ').map(Number))
     peakMb = Math.max(...reports.map(([kb]) => kb ?? 0)) / 1024
     cpu.user = reports.reduce((sum, [, user]) => sum + (user ?? 0), 0) / 1000
     cpu.system = reports.reduce((sum, [, , system]) => sum + (system ?? 0), 0) / 1000

@@ -37,7 +37,9 @@ export async function incrementalSection(quick: boolean): Promise<Row[]> {
       times.push(run.ms)
       summaries.push(lastLine(run))
     }
-    for (let i = 0; i < (quick ? 1 : 3); i++) unchanged.push(await polysnip(['gen', ...formats], dir))
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      unchanged.push(await polysnip(['gen', ...formats], dir))
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

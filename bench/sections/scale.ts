@@ -33,7 +33,9 @@ async function measure(dir: string, count: number, runs: number, extra: string[]
   for (let i = 0; i < runs; i++) {
     // Both folders go: with .cache/ left from the run before, nothing would be rendered again
     // (or highlighted again), and the figure would be section 4's, not a first generation.
-    for (const name of ['snippets', '.cache']) rmSync(join(dir, name), { recursive: true, force: true })
+    for (const name of ['snippets', '.cache']) {
+      rmSync(join(dir, name), { recursive: true, force: true })
+    }
     const run = await polysnip(['gen', '--quiet', ...extra], dir)
     times.push(run.ms)
     peaks.push(run.peakMb)
