@@ -75,9 +75,9 @@ Written by \`npm run bench\`${quick ? ' --quick' : ''} on ${when} UTC (${seconds
 Each figure is a median after a warm-up; comparisons are ratios taken in the same run. What the
 sections measure, and what was found and changed: docs/bench.md.
 
-**Machine:** ${machine.cpu}, ${machine.cores} cores, ${machine.memory}. Shared: other engineers
-were building and testing on it during the run (load average ${machine.load} at the start,
-${loadAfter} at the end), so absolute times are noisy; ratios less so.
+**Machine:** ${machine.cpu}, ${machine.cores} cores, ${machine.memory}, which other work may share
+(load average ${machine.load} at the start, ${loadAfter} at the end; the benchmark's own runs
+count in it), so absolute times are noisy; ratios less so.
 
 **Versions:** ${machine.versions.map(([n, v]) => `${n} ${v}`).join(', ')}.
 
