@@ -290,8 +290,8 @@ function cleanUp(results) {
  */
 function warmUp() {
   const out = mkdtempSync(join(tmpdir(), 'polysnip-warm-up-'))
-  const formats = 'md,html,openapi'
-  const args = ['bin/polysnip.mjs', 'gen', '--no-cache', '--format', formats, '--out', out, '--quiet']
+  const args = ['bin/polysnip.mjs', 'gen', '--no-cache', '--format', 'md,html,openapi']
+  args.push('--out', out, '--quiet')
   spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' })
   rmSync(out, { recursive: true, force: true })
 }
