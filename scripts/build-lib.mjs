@@ -2,6 +2,7 @@
 // `npm run gen` (scripts/gen.mjs) runs it every time, so the up-to-date check must be cheap.
 import { createHash, randomUUID } from 'node:crypto'
 import {
+  copyFileSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -271,14 +272,15 @@ function precompileTemplates() {
 
 /**
  * Chunks of earlier builds (their names carry content hashes) and code caches of earlier
- * library bundles would otherwise pile up in dist/.
+ * library bundles would otherwise pile up in dist/. The image of compiled patterns goes too:
+ * the warm-up writes it again for this build's Oniguruma.
  */
 function cleanUp(results) {
   const made = new Set(results.flatMap((r) => Object.keys(r.metafile.outputs)).map((f) => join(root, f)))
   for (const folder of ['dist', 'dist/cli']) {
     for (const name of readdirSync(at(folder))) {
       const path = at(`${folder}/${name}`)
-      if (/\.(js|js\.map|cjs|v8-cache)$/.test(name) && !made.has(path)) rmSync(path, { force: true })
+      if (/\.(js|js\.map|cjs|v8-cache|image)$/.test(name) && !made.has(path)) rmSync(path, { force: true })
     }
   }
 }
@@ -286,7 +288,9 @@ function cleanUp(results) {
 /**
  * One real run of the new command, so that the code caches src/bundle/load-bundle.ts writes at
  * its exit hold the functions that parsing, validating, rendering and highlighting use, not only
- * those of whichever command happens to run first (often `--help`). Its outcome does not matter.
+ * those of whichever command happens to run first (often `--help`), and so that the image of
+ * the patterns highlighting the built-in targets' programs compiles is written at its exit
+ * (src/emit/highlight/pattern-image.ts). Its outcome does not matter.
  */
 function warmUp() {
   const out = mkdtempSync(join(tmpdir(), 'polysnip-warm-up-'))
@@ -294,6 +298,14 @@ function warmUp() {
   args.push('--out', out, '--quiet')
   spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' })
   rmSync(out, { recursive: true, force: true })
+
+  // The library's bundles (the Astro integration, src/index.ts) read the same image beside
+  // their own copy of onig.wasm; copied whole, then renamed, as the command writes it.
+  if (existsSync(at('dist/cli/onig.image'))) {
+    const temp = at(`dist/onig.image.${process.pid}.tmp`)
+    copyFileSync(at('dist/cli/onig.image'), temp)
+    renameSync(temp, at('dist/onig.image'))
+  }
 }
 
 const stamp = readStamp()

@@ -81,7 +81,11 @@ export async function genSection(quick: boolean): Promise<Row[]> {
       cli,
       'in the repository (its polysnip.config.json, its .cache/), empty --out folder',
     ),
-    row('the same from an empty folder', bare, 'no config file, no highlight cache: all cold'),
+    row(
+      'the same from an empty folder',
+      bare,
+      'no config file, no caches in the folder (dist/ as npm run build:lib leaves it)',
+    ),
     row(
       'npm run gen (build:lib + gen, every spec in specs/)',
       npm,

@@ -21,8 +21,9 @@ Options:
                     "openapi" in the config); "raw" for none. Default: all.
   --target ID       Render only this target (repeatable, or comma-separated).
   --templates DIR   A folder of extra or overriding targets (repeatable).
-  --no-cache        Render every spec again, without reading or writing the generation
-                    cache (.cache/polysnip/gen, or "genCache" in the config).
+  --no-cache        Render and highlight every spec again, without reading or writing the
+                    generation or highlight cache (.cache/polysnip/, or "genCache" and
+                    "highlightCache" in the config).
   --check           Render in memory and exit 1, listing every file that differs from DIR.
   --quiet           Print errors only.
   -h, --help        Show this help.

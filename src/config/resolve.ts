@@ -28,7 +28,10 @@ export interface ProjectOptions {
   templates?: string[] | undefined
   /** Format ids. @default config `formats`, else every format */
   formats?: string[] | undefined
-  /** False to neither read nor write the generation cache (`--no-cache`). @default true */
+  /**
+   * False to neither read nor write the generation cache nor the highlight cache (`--no-cache`).
+   * @default true
+   */
   cache?: boolean | undefined
 }
 
@@ -127,7 +130,7 @@ export async function resolveProject(options: ProjectOptions = {}): Promise<Proj
   if (!named && !statSync(specPaths[0] ?? '', { throwIfNoEntry: false })) specPaths = [builtinDefaultSpec]
   const templates = pick(options.templates, config.templates ?? [])
   const out = options.out !== undefined ? fromCli(options.out) : fromConfig(config.out ?? 'snippets')
-  const cache = config.highlightCache ?? '.cache/polysnip/highlight'
+  const cache = options.cache === false ? false : (config.highlightCache ?? '.cache/polysnip/highlight')
   const genCache = options.cache === false ? false : (config.genCache ?? '.cache/polysnip/gen')
   const formats = options.formats ?? config.formats ?? [...defaultFormats]
   // The OpenAPI outputs are written when configured and not deselected by the format list.

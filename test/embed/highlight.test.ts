@@ -1,8 +1,8 @@
 // polysnip's highlighter (src/emit/highlight) against Shiki's own codeToHtml, with real Shiki:
 // the HTML it writes from tokens, its per-line cache, and the worker thread of the built CLI.
 import { execFile } from 'node:child_process'
-import { readFile, mkdir, cp, writeFile, readdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile, mkdir, cp, writeFile, readdir, rm, stat, symlink } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { createHighlighterCore, type HighlighterCore } from 'shiki/core'
 import { createOnigurumaEngine } from 'shiki/engine/oniguruma'
@@ -156,6 +156,52 @@ describe('polysnip gen --format html with a worker thread', () => {
     const [a, b] = [await readTree(join(dir, 'with-worker')), await readTree(join(dir, 'alone'))]
     expect(Object.keys(a).length).toBe(60 * 8 + 1)
     expect(a).toEqual(b)
+  }, 120_000)
+
+  it('writes its image of compiled patterns when missing, then highlights the same with it', async () => {
+    // A copy of the command, so that removing its image leaves the repository's build alone.
+    const command = await tempDir('polysnip-command-')
+    for (const path of ['bin', 'dist', 'package.json']) {
+      await cp(path, join(command, path), { recursive: true })
+    }
+    for (const path of ['src', 'templates', 'node_modules']) {
+      await symlink(resolve(path), join(command, path))
+    }
+    const image = join(command, 'dist', 'cli', 'onig.image')
+    await rm(image)
+
+    const dir = await tempDir()
+    await mkdir(join(dir, 'specs'))
+    for (const input of generateSpecInputs(10)) {
+      await writeFile(join(dir, 'specs', `${input.id}.yaml`), specYaml(input))
+    }
+    const run = async (out: string) => {
+      const bin = join(command, 'bin', 'polysnip.mjs')
+      const args = [bin, 'gen', '--format', 'html', '--out', out, '--no-cache', '--quiet']
+      await exec('node', args, { cwd: dir })
+      return readTree(join(dir, out))
+    }
+
+    // Missing: patterns are compiled as they are needed, and the image is written at exit.
+    const first = await run('first')
+    const made = await readFile(image)
+    const header = JSON.parse(made.subarray(4, 4 + made.readUInt32LE(0)).toString()) as {
+      patterns: unknown[]
+    }
+    expect(header.patterns.length).toBeGreaterThan(500)
+
+    // Present: used, and left as it was.
+    const { mtimeMs } = await stat(image)
+    expect(await run('second')).toEqual(first)
+    expect((await stat(image)).mtimeMs).toBe(mtimeMs)
+
+    // Made for another Oniguruma: refused, and written again for this one.
+    const stale = Buffer.from(made)
+    const hash = stale.indexOf('"wasm":"') + 8
+    stale[hash] = stale[hash] === 0x30 ? 0x31 : 0x30
+    await writeFile(image, stale)
+    expect(await run('third')).toEqual(first)
+    expect((await readFile(image)).equals(made)).toBe(true)
   }, 120_000)
 
   it('leaves the output folder as it was when generation fails halfway', async () => {

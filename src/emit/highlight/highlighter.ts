@@ -11,10 +11,13 @@
  * (line-html.ts).
  */
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { isMainThread } from 'node:worker_threads'
 import type { HighlighterCore, LoadWasmOptions, ThemeRegistrationResolved } from 'shiki/core'
 import { PolysnipError } from '../../errors.ts'
 import { rememberingEngine } from './engine.ts'
 import { sharedPatternEngine } from './shared-patterns.ts'
+import { PatternImage, type OnigExports } from './pattern-image.ts'
 import { LineWriter, type ThemeColours } from './line-html.ts'
 import { INITIAL_STATE, StateNumbers } from './states.ts'
 
@@ -81,11 +84,12 @@ export async function createCodeHighlighter(langs: readonly string[]): Promise<C
       hint: 'set "shiki" in target.json to a Shiki language id, e.g. "bash" or "javascript"',
     })
   }
+  const onig = oniguruma()
   const shiki = await core.createHighlighterCore({
     langs: langs.map((l) => bundledLanguages[l as keyof typeof bundledLanguages]),
     themes: [bundledThemes[THEMES.light], bundledThemes[THEMES.dark]],
-    engine: createOnigurumaEngine(onigWasm())
-      .then(sharedPatternEngine)
+    engine: createOnigurumaEngine(onig.wasm)
+      .then((engine) => sharedPatternEngine(engine, onig.image))
       .then(rememberingEngine),
   })
   return new LineCachingHighlighter(shiki, INITIAL)
@@ -93,18 +97,27 @@ export async function createCodeHighlighter(langs: readonly string[]): Promise<C
 
 /**
  * Oniguruma's WebAssembly: the build's binary copy beside this bundle (scripts/build-lib.mjs),
- * or, running from the sources, Shiki's own, which is Base64 text decoded at every start.
+ * with the image of its compiled patterns (pattern-image.ts); or, running from the sources,
+ * Shiki's own, which is Base64 text decoded at every start.
  */
-function onigWasm(): LoadWasmOptions {
-  let bytes: Uint8Array
+function oniguruma(): { wasm: LoadWasmOptions; image?: PatternImage } {
+  let bytes: Uint8Array<ArrayBuffer>
   try {
     bytes = readFileSync(new URL('./onig.wasm', import.meta.url))
   } catch {
-    return import('shiki/wasm') as LoadWasmOptions
+    return { wasm: import('shiki/wasm') as LoadWasmOptions }
   }
+  // Worker threads read the image but leave writing it to the main thread.
+  const file = fileURLToPath(new URL('./onig.image', import.meta.url))
+  const image = new PatternImage(file, bytes, isMainThread)
   // As an instantiator, not bytes: Shiki checks bytes against `Response`, whose first use loads
   // Node's fetch implementation (9 ms).
-  return { instantiator: (imports) => WebAssembly.instantiate(bytes, imports) }
+  const instantiator = async (imports?: WebAssembly.Imports) => {
+    const made = await WebAssembly.instantiate(bytes, imports)
+    image.restore(made.instance.exports as unknown as OnigExports)
+    return made
+  }
+  return { wasm: { instantiator }, image }
 }
 
 class LineCachingHighlighter implements CodeHighlighter {

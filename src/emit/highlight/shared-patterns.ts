@@ -12,6 +12,9 @@
  * that starts first, and among matches starting at the same place the first pattern's. A
  * scanner searched often is given Oniguruma's own scanner after a while, since one call that
  * tries every pattern costs less than a call per pattern once compiling it is paid back.
+ *
+ * Patterns compiled ahead of time (pattern-image.ts) are taken from `precompiled` instead of
+ * being compiled again, and every pattern compiled here is reported to it.
  */
 import type { RegexEngine } from 'shiki/core'
 
@@ -24,6 +27,12 @@ type Subject = Parameters<Scanner['findNextMatchSync']>[0]
  * scanners a few times; a run over many specs searches the common ones thousands of times.
  */
 const OWN_SCANNER_AFTER = 400
+
+/** Patterns compiled before this process started, and a listener for those it compiles. */
+export interface PrecompiledPatterns {
+  scanner(source: string): Scanner | undefined
+  compiled(source: string): void
+}
 
 /** One compiled pattern and the answer to its last search. */
 class Pattern {
@@ -66,12 +75,21 @@ class Pattern {
 }
 
 /** Wraps `engine` so that scanners share their compiled patterns (see above). */
-export function sharedPatternEngine(engine: RegexEngine): RegexEngine {
+export function sharedPatternEngine(
+  engine: RegexEngine,
+  precompiled?: PrecompiledPatterns,
+): RegexEngine {
   const compiled = new Map<string, Pattern>()
+  const compile = (source: string) => {
+    const scanner = precompiled?.scanner(source)
+    if (scanner) return scanner
+    precompiled?.compiled(source)
+    return engine.createScanner([source])
+  }
   const pattern = (source: string) => {
     let found = compiled.get(source)
     if (!found) {
-      found = new Pattern(source, engine.createScanner([source]))
+      found = new Pattern(source, compile(source))
       compiled.set(source, found)
     }
     return found
