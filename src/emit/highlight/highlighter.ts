@@ -84,23 +84,34 @@ export async function createCodeHighlighter(langs: readonly string[]): Promise<C
       hint: 'set "shiki" in target.json to a Shiki language id, e.g. "bash" or "javascript"',
     })
   }
-  const onig = oniguruma()
+  const { wasm, image } = (onig ??= oniguruma())
   const shiki = await core.createHighlighterCore({
     langs: langs.map((l) => bundledLanguages[l as keyof typeof bundledLanguages]),
     themes: [bundledThemes[THEMES.light], bundledThemes[THEMES.dark]],
-    engine: createOnigurumaEngine(onig.wasm)
-      .then((engine) => sharedPatternEngine(engine, onig.image))
+    engine: createOnigurumaEngine(wasm)
+      .then((engine) => sharedPatternEngine(engine, image))
       .then(rememberingEngine),
   })
   return new LineCachingHighlighter(shiki, INITIAL)
 }
+
+interface Oniguruma {
+  wasm: LoadWasmOptions
+  image?: PatternImage
+}
+
+/**
+ * One per thread, as Shiki instantiates Oniguruma once per thread, for its first highlighter:
+ * later highlighters share that instance, and with it the patterns restored into it.
+ */
+let onig: Oniguruma | undefined
 
 /**
  * Oniguruma's WebAssembly: the build's binary copy beside this bundle (scripts/build-lib.mjs),
  * with the image of its compiled patterns (pattern-image.ts); or, running from the sources,
  * Shiki's own, which is Base64 text decoded at every start.
  */
-function oniguruma(): { wasm: LoadWasmOptions; image?: PatternImage } {
+function oniguruma(): Oniguruma {
   let bytes: Uint8Array<ArrayBuffer>
   try {
     bytes = readFileSync(new URL('./onig.wasm', import.meta.url))
