@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Manifest } from '../../src/emit/generate.ts'
 import {
   ImageScanner,
+  moduleHash,
   restoreImage,
   writeImage,
   type OnigExports,
@@ -38,6 +39,15 @@ function patternsOf(grammar: unknown, into: Set<string>): void {
       else patternsOf(value, into)
     }
   }
+}
+
+/** An image file of `fields` for this module, with no page data. */
+function imageOf(fields: object): Buffer {
+  const header = { format: 1, wasm: moduleHash(wasm), memory: 2 ** 24, ...fields }
+  const text = Buffer.from(JSON.stringify(header))
+  const size = Buffer.alloc(4)
+  size.writeUInt32LE(text.length, 0)
+  return Buffer.concat([size, text])
 }
 
 /** An untouched instance, as Shiki's loader gives it imports. */
@@ -121,6 +131,8 @@ describe('the image of compiled patterns', () => {
       ['cut short', wasm, bytes.subarray(0, bytes.length - 4096)],
       ['a byte too many', wasm, Buffer.concat([bytes, Buffer.from([0])])],
       ['a damaged header', wasm, Buffer.concat([bytes.subarray(0, 4), Buffer.from('x'), bytes.subarray(5)])],
+      ['a header of the wrong shape', wasm, imageOf({ runs: 'all', patterns: [] })],
+      ['a run past the memory', wasm, imageOf({ runs: [[2 ** 31, 4096]], patterns: [] })],
       ['missing', wasm, undefined],
     ]
     for (const [name, module, content] of cases) {

@@ -111,6 +111,19 @@ describe('sharedPatternEngine', () => {
     }
   })
 
+  it('answers a plain string as it answers the string the engine makes of it', () => {
+    const patterns = ['"[^"]*"', '\\d+', 'é']
+    const shared = sharedPatternEngine(onig)
+    const ours = shared.createScanner(patterns) as Scanner
+    const own = onig.createScanner(patterns)
+    for (const text of ['say "hi" 42 times', 'x = 7', 'café "é"', 'none']) {
+      for (let start = 0; start <= text.length; start++) {
+        const made = onig.createString(text)
+        expect(ours.findNextMatchSync(text, start, 0)).toEqual(own.findNextMatchSync(made, start, 0))
+      }
+    }
+  })
+
   it('keeps \\G, look-behind, \\A and ties between patterns as Oniguruma does', () => {
     const patterns = ['\\Gfoo', '(?<=o)bar', '\\Abaz', 'ba', 'bar', '(?=z)', 'o+', '\\G']
     const text = 'baz foobar foo barz'

@@ -142,23 +142,20 @@ export function restoreImage(
   }
   try {
     const found = readHeader(fd, wasm)
-    if (!found) return undefined
-    const { header, data } = found
+    if (!found || !grow(exports.memory, found.header.memory)) return undefined
 
-    // Grown first, so that every run lands inside; the runs' bytes follow the header.
-    const { memory } = exports
-    const missing = header.memory - memory.buffer.byteLength
-    if (missing > 0) memory.grow(Math.ceil(missing / 65536))
-    const bytes = new Uint8Array(memory.buffer)
-    let at = data
-    for (const [offset, length] of header.runs) {
-      if (readSync(fd, bytes, offset, length, at) !== length) throw damaged(file)
-      at += length
+    // From here a failure is fatal: half an image would leave Oniguruma inconsistent.
+    try {
+      const bytes = new Uint8Array(exports.memory.buffer)
+      let at = found.data
+      for (const [offset, length] of found.header.runs) {
+        if (readSync(fd, bytes, offset, length, at) !== length) throw damaged(file)
+        at += length
+      }
+    } catch (e) {
+      throw e instanceof PolysnipError ? e : damaged(file, e)
     }
-    return new Map(header.patterns)
-  } catch (e) {
-    // Half a copy would leave Oniguruma's memory inconsistent: no way on but to stop.
-    throw e instanceof PolysnipError ? e : damaged(file, e)
+    return new Map(found.header.patterns)
   } finally {
     closeSync(fd)
   }
@@ -166,28 +163,44 @@ export function restoreImage(
 
 /** The header of the image open as `fd` and where its data starts, if it is whole and fits. */
 function readHeader(fd: number, wasm: Uint8Array<ArrayBuffer>) {
-  const size = fstatSync(fd).size
-  const prefix = Buffer.alloc(4)
-  if (readSync(fd, prefix, 0, 4, 0) !== 4) return undefined
-  const length = prefix.readUInt32LE(0)
-  if (4 + length > size) return undefined
-  const text = Buffer.alloc(length)
-  if (readSync(fd, text, 0, length, 4) !== length) return undefined
-
-  let header: Header
   try {
-    header = JSON.parse(text.toString('utf8')) as Header
+    const size = fstatSync(fd).size
+    const prefix = Buffer.alloc(4)
+    if (readSync(fd, prefix, 0, 4, 0) !== 4) return undefined
+    const length = prefix.readUInt32LE(0)
+    if (4 + length > size) return undefined
+    const text = Buffer.alloc(length)
+    if (readSync(fd, text, 0, length, 4) !== length) return undefined
+
+    const header = JSON.parse(text.toString('utf8')) as Header
+    if (header.format !== FORMAT || header.wasm !== moduleHash(wasm)) return undefined
+    if (!Number.isInteger(header.memory) || !Array.isArray(header.runs)) return undefined
+    const fits = (run: unknown) =>
+      Array.isArray(run) && run.length === 2 && run.every(Number.isInteger) &&
+      run[0] >= 0 && run[1] > 0 && run[0] + run[1] <= header.memory
+    const entry = (p: unknown) =>
+      Array.isArray(p) && typeof p[0] === 'string' && Number.isInteger(p[1])
+    if (!header.runs.every(fits) || !Array.isArray(header.patterns)) return undefined
+    if (!header.patterns.every(entry)) return undefined
+
+    const total = header.runs.reduce((sum, [, bytes]) => sum + bytes, 0)
+    return 4 + length + total === size ? { header, data: 4 + length } : undefined
   } catch {
+    // Unreadable, or not JSON: no image.
     return undefined
   }
-  if (header.format !== FORMAT || header.wasm !== moduleHash(wasm)) return undefined
-  let total = 0
-  for (const [offset, bytes] of header.runs) {
-    if (offset < 0 || bytes <= 0 || offset + bytes > header.memory) return undefined
-    total += bytes
+}
+
+/** Grows `memory` to `size` bytes; false when it cannot (then it is left as it was). */
+function grow(memory: WebAssembly.Memory, size: number): boolean {
+  const missing = size - memory.buffer.byteLength
+  if (missing <= 0) return true
+  try {
+    memory.grow(Math.ceil(missing / 65536))
+    return true
+  } catch {
+    return false
   }
-  if (4 + length + total !== size) return undefined
-  return { header, data: 4 + length }
 }
 
 function damaged(file: string, cause?: unknown): PolysnipError {

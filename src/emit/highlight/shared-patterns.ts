@@ -104,6 +104,15 @@ export function sharedPatternEngine(
       let searches = 0
       return {
         findNextMatchSync(subject, start, options) {
+          if (typeof subject === 'string') {
+            // TextMate passes strings this engine made; scanners from an image need one.
+            const made = engine.createString(subject)
+            try {
+              return this.findNextMatchSync(made, start, options)
+            } finally {
+              made.dispose?.()
+            }
+          }
           if (own) return own.findNextMatchSync(subject, start, options)
           if (++searches > OWN_SCANNER_AFTER) {
             own = engine.createScanner(sources)
