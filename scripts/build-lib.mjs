@@ -280,7 +280,8 @@ function cleanUp(results) {
   for (const folder of ['dist', 'dist/cli']) {
     for (const name of readdirSync(at(folder))) {
       const path = at(`${folder}/${name}`)
-      if (/\.(js|js\.map|cjs|v8-cache|image)$/.test(name) && !made.has(path)) rmSync(path, { force: true })
+      const ours = /\.(js|js\.map|cjs|v8-cache|image)$/.test(name)
+      if (ours && !made.has(path)) rmSync(path, { force: true })
     }
   }
 }

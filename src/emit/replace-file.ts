@@ -1,6 +1,6 @@
 /**
  * Cache files (the generation cache's index and content files, output stamps, highlighted
- * HTML) are replaced whole: written to a temporary file, then renamed over the old one, so a
+ * HTML, the image of compiled patterns) are replaced whole: written to a temporary file, then renamed over the old one, so a
  * reader never sees half a file. The temporary name is unique per writer, since test workers
  * and parallel builds may share a process id and a cache folder.
  */
@@ -11,7 +11,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs'
  * Replaces `path` with `text` in its existing folder; false when that failed (a read-only or
  * full disk), which for a cache only costs the next run some time.
  */
-export function replaceFile(path: string, text: string): boolean {
+export function replaceFile(path: string, text: string | Uint8Array): boolean {
   const temp = `${path}.${process.pid}.${randomUUID()}.tmp`
   try {
     writeFileSync(temp, text)

@@ -19,19 +19,11 @@
  * compiled as usual, and output is the same either way (only compiling is skipped).
  */
 import { createHash } from 'node:crypto'
-import {
-  accessSync,
-  closeSync,
-  constants,
-  fstatSync,
-  openSync,
-  readSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs'
+import { accessSync, closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { RegexEngine } from 'shiki/core'
 import { PolysnipError } from '../../errors.ts'
+import { replaceFile } from '../replace-file.ts'
 import type { PrecompiledPatterns } from './shared-patterns.ts'
 
 type Scanner = ReturnType<RegexEngine['createScanner']>
@@ -212,14 +204,14 @@ function damaged(file: string, cause?: unknown): PolysnipError {
 
 /**
  * Writes the image of a fresh instance of `wasm` that compiled `sources`, in that order, each as
- * a scanner of its own (a pattern Oniguruma makes no scanner of is left out). Written to a
- * temporary file and renamed, so a reader never sees half an image.
+ * a scanner of its own (a pattern Oniguruma makes no scanner of is left out). Replaced whole
+ * (replace-file.ts), so a reader never sees half an image; false when it could not be written.
  */
 export function writeImage(
   file: string,
   wasm: Uint8Array<ArrayBuffer>,
   sources: readonly string[],
-): void {
+): boolean {
   const exports = instantiate(wasm)
   const before = new Uint8Array(exports.memory.buffer).slice()
 
@@ -248,9 +240,7 @@ export function writeImage(
   const size = Buffer.alloc(4)
   size.writeUInt32LE(text.length, 0)
   const data = runs.map(([offset, length]) => after.subarray(offset, offset + length))
-  const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, Buffer.concat([size, text, ...data]))
-  renameSync(temp, file)
+  return replaceFile(file, Buffer.concat([size, text, ...data]))
 }
 
 /** A scanner of one pattern compiled into the image, searched through Oniguruma's exports. */
